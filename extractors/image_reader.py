@@ -1,0 +1,37 @@
+"""Image files (PNG, JPEG, multi-page TIFF) to page images for OCR.
+
+Pillow's decompression-bomb guard stays on; its warning band (between the limit and
+twice the limit) is treated as an error too, so a crafted image is refused, not decoded.
+"""
+
+import io
+import warnings
+
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from extractors.errors import CorruptFileError, EmptyDocumentError, TooLargeError
+from extractors.ocr_pages import PageJob
+
+MAX_FRAMES = 500
+
+
+def load_images(data: bytes, *, max_frames: int = MAX_FRAMES) -> list[PageJob]:
+    """Decode every frame once, upright (EXIF orientation applied)."""
+    jobs: list[PageJob] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                for index, frame in enumerate(ImageSequence.Iterator(image)):
+                    if index >= max_frames:
+                        raise TooLargeError(f"the image has more than {max_frames} pages")
+                    frame.load()
+                    upright = ImageOps.exif_transpose(frame)
+                    jobs.append((index + 1, upright.copy()))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise TooLargeError(f"the image has too many pixels: {exc}") from exc
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise CorruptFileError(f"the image cannot be read: {exc}") from exc
+    if not jobs:
+        raise EmptyDocumentError("the image has no frames")
+    return jobs

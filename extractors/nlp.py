@@ -1,0 +1,535 @@
+"""The spaCy pipeline the parsers share, and recipient splitting built on it.
+
+`get_nlp()` is a blank Vietnamese pipeline (no pyvi, no download) with
+- a tokenizer that splits punctuation off words but keeps `1234/QĐ-UBND`, `5/9/2023`,
+  `GD&ĐT`, `Đ/c`, `H'Hen` and `TP.` whole (spaCy's own Vietnamese tokenizer splits on
+  spaces only and leaves `Xuân-`, `Dung,` glued);
+- `vi_fold_norm`, which sets each token's NORM to its folded form (no case, no
+  diacritics, `đ`→`d`) so every pattern is case- and accent-insensitive and survives OCR
+  that dropped a tone mark;
+- an `entity_ruler` labelling HONORIFIC, POSITION (job titles) and UNIT (words that start
+  the name of a body: `Trường`, `Phòng`, `UBND`…).
+
+A Doc's text is rebuilt from tokens; `char_span_of(doc, start, end)` gives offsets in the
+text that was passed in.
+
+Conventions for a recipient (`split_recipient`): the honorific is capitalized (`ông` →
+`Ông`); a name in capitals is title-cased; a position is kept as printed (`chuyên viên`)
+and runs up to the body it belongs to (`Tổ trưởng tổ Toán`); the unit is the rest. A
+collective's name is the whole text; its unit is the body embedded in it (`Công đoàn
+Trường Tiểu học An Hòa` → `Trường Tiểu học An Hòa`), never a mere locality (`huyện Pác Nặm`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.family_names import is_family_name
+from extractors.text_normalize import (
+    clean_text,
+    fold,
+    fold_aligned,
+    normalize_tone_placement,
+    title_case_name,
+)
+from schemas import RecipientKind
+
+OFFSETS_KEY = "tdkt_offsets"
+
+_TOKEN = re.compile(
+    r"\d+(?:[/.,\-]\w+)+(?:[/.\-&]\w+)*"  # numbers and codes: 1234/QĐ-UBND, 5/9/2023, 1.490.000
+    r"|(?:T\.P|TP|Tp|TX|Tx|KT|TM|TL|TUQ|ThS|TS|PGS|GS|BS|Q|P)\.(?=\s|\w)"  # TP. Huế, KT. GIÁM ĐỐC
+    r"|[^\W_]+(?:[&/'’][^\W_]+)*"  # words: GD&ĐT, Đ/c, H'Hen, V/v
+    r"|\S"  # any other single character
+)
+
+
+class VietTokenizer:
+    """Regex tokenizer: words, codes and single punctuation marks; offsets kept in user_data."""
+
+    def __init__(self, vocab: Any) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        offsets: list[tuple[int, int]] = []
+        for m in _TOKEN.finditer(text):
+            words.append(m.group(0))
+            offsets.append(m.span())
+        for i, (_, end) in enumerate(offsets):
+            next_start = offsets[i + 1][0] if i + 1 < len(offsets) else len(text)
+            spaces.append(next_start > end)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[OFFSETS_KEY] = offsets
+        return doc
+
+
+@Language.component("vi_fold_norm")
+def vi_fold_norm(doc: Doc) -> Doc:
+    """NORM = folded text, the attribute every tdkt pattern matches on."""
+    for token in doc:
+        token.norm_ = fold(token.text)
+    return doc
+
+
+HONORIFICS = {
+    "ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị", "thay": "Thầy", "co": "Cô",
+    "d/c": "Đ/c", "dong chi": "Đồng chí", "em": "Em", "b/c": "Đ/c",
+}  # fmt: skip
+
+POSITIONS = """
+Giáo viên; Giáo viên chủ nhiệm; Giáo viên bộ môn; Giáo viên mầm non; Giáo viên tiểu học;
+Giáo viên Tổng phụ trách Đội; Tổng phụ trách Đội; Tổng phụ trách; Hiệu trưởng; Phó Hiệu trưởng;
+Tổ trưởng; Tổ phó; Tổ trưởng chuyên môn; Tổ phó chuyên môn; Tổ trưởng tổ văn phòng;
+Nhân viên; Nhân viên văn thư; Nhân viên kế toán; Nhân viên y tế; Nhân viên thư viện;
+Nhân viên thiết bị; Nhân viên bảo vệ; Nhân viên phục vụ; Nhân viên nấu ăn; Kế toán;
+Kế toán trưởng; Văn thư; Thủ quỹ; Thư viện; Chuyên viên; Chuyên viên chính;
+Chuyên viên cao cấp; Trưởng phòng; Phó Trưởng phòng; Phó phòng; Giám đốc; Phó Giám đốc;
+Tổng Giám đốc; Phó Tổng Giám đốc; Chánh Văn phòng; Phó Chánh Văn phòng; Chánh Thanh tra;
+Phó Chánh Thanh tra; Thanh tra viên; Chủ tịch; Phó Chủ tịch; Bí thư; Phó Bí thư;
+Bí thư Đảng ủy; Phó Bí thư Đảng ủy; Bí thư Chi bộ; Phó Bí thư Chi bộ; Chủ tịch Công đoàn;
+Phó Chủ tịch Công đoàn; Bí thư Chi đoàn; Bí thư Đoàn trường; Bí thư Đoàn; Cán bộ;
+Cán bộ quản lý; Công chức; Viên chức; Bác sĩ; Bác sỹ; Y sĩ; Y sỹ; Điều dưỡng; Dược sĩ;
+Nữ hộ sinh; Kỹ thuật viên; Học sinh; Sinh viên; Học viên; Trưởng ban; Phó Trưởng ban;
+Trưởng khoa; Phó Trưởng khoa; Trưởng bộ môn; Trưởng trạm; Trạm trưởng; Trưởng thôn;
+Trưởng bản; Tổ trưởng tổ dân phố; Trưởng Công an; Phó Trưởng Công an; Chỉ huy trưởng;
+Chỉ huy phó; Chính trị viên; Đội trưởng; Đội phó; Trưởng đoàn; Quản đốc; Phó Quản đốc;
+Kỹ sư; Công nhân; Lái xe; Bảo vệ; Tạp vụ; Cấp dưỡng; Phụ trách kế toán; Phó Giám đốc Sở;
+Giám đốc Sở; Phó Trưởng phòng Giáo dục và Đào tạo; Chủ nhiệm; Phó Chủ nhiệm; Chủ nhiệm lớp;
+Lớp trưởng; Liên đội trưởng; Chi đội trưởng; Giảng viên; Giảng viên chính; Trợ giảng;
+Phóng viên; Biên tập viên; Nghiên cứu viên; Kiểm sát viên; Thẩm phán; Thư ký; Thư ký tòa án;
+Chiến sĩ; Sĩ quan; Hạ sĩ quan; Quân nhân chuyên nghiệp; Công nhân viên quốc phòng;
+Thủ trưởng; Phó Thủ trưởng; Người lao động; Hợp đồng; Nhân viên hợp đồng; Cộng tác viên;
+Phó Hiệu trưởng phụ trách chuyên môn; Hiệu phó; GV; GVCN; HT; PHT; TPT; NV; CBQL
+"""
+
+UNIT_STARTS = """
+Trường; Tổ; Phòng; Sở; Ban; Văn phòng; Công đoàn; Chi đoàn; Chi bộ; Đoàn; Đoàn Thanh niên;
+Hội; Lớp; Khoa; Trung tâm; Bệnh viện; Trạm; Trạm y tế; UBND; Ủy ban nhân dân; HĐND;
+Hội đồng nhân dân; Công ty; Xã; Phường; Thị trấn; Huyện; Quận; Thị xã; Khối; Liên đội; Đội;
+Chi đội; Nhà văn hóa; Thư viện; Bộ phận; Cục; Chi cục; Tổng cục; Viện; Học viện; Đảng ủy;
+Đảng bộ; Bộ; Thanh tra; Tập đoàn; Tổng công ty; Hợp tác xã; Ngân hàng; Kho bạc; Đài; Báo;
+Câu lạc bộ; Nhà thiếu nhi; Cung thiếu nhi; Ký túc xá; Phân hiệu; Điểm trường; Tòa án;
+Viện kiểm sát; Công an; Ban Chỉ huy Quân sự; Trung đoàn; Tiểu đoàn; Đại đội; Lữ đoàn;
+Sư đoàn; Bộ Chỉ huy; Ban Giám hiệu; Tổ dân phố; Thôn; Bản; Ấp; Khu phố; Gia đình; Tập thể;
+Chi hội; Hội đồng; Nhà xuất bản; Liên đoàn Lao động; Mặt trận Tổ quốc
+"""
+
+# Bodies a collective can belong to (its unit); a locality (`huyện …`) is not one.
+_PARENT_BODIES = {
+    fold(w)
+    for w in [
+        "Trường",
+        "Phòng",
+        "Sở",
+        "Công ty",
+        "UBND",
+        "Ủy ban nhân dân",
+        "Trung tâm",
+        "Bệnh viện",
+        "Viện",
+        "Cục",
+        "Chi cục",
+        "Tổng cục",
+        "Văn phòng",
+        "Bộ",
+        "Học viện",
+        "Tập đoàn",
+        "Tổng công ty",
+        "Đảng ủy",
+        "Đảng bộ",
+        "Hội đồng nhân dân",
+        "HĐND",
+        "Liên đoàn Lao động",
+        "Ngân hàng",
+        "Kho bạc",
+        "Công an",
+        "Khoa",
+    ]
+}
+# A unit word printed in lower case still starts the unit (`Hiệu trưởng trường Mầm non…`);
+# `tổ`, `ban`, `xã`… in lower case continue a position (`Tổ trưởng tổ Toán`) or a place.
+_LOWERCASE_UNIT_STARTS = {
+    fold(w)
+    for w in [
+        "trường",
+        "lớp",
+        "phòng",
+        "sở",
+        "văn phòng",
+        "công ty",
+        "ubnd",
+        "ủy ban nhân dân",
+        "trung tâm",
+        "bệnh viện",
+        "viện",
+        "cục",
+        "chi cục",
+        "khoa",
+        "trạm y tế",
+        "học viện",
+    ]
+}
+_LOCALITIES = {fold(w) for w in ("Xã", "Phường", "Thị trấn", "Huyện", "Quận", "Thị xã")}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_exact() -> frozenset[str]:
+    """POSITION and UNIT phrases with their marks, to tell `Phường` from the name `Phương`."""
+    return frozenset(_exact(p) for p in _phrases(POSITIONS) + _phrases(UNIT_STARTS))
+
+
+def _exact(text: str) -> str:
+    return normalize_tone_placement(text).lower()
+
+
+def _phrases(block: str) -> list[str]:
+    return [p.strip() for p in block.replace("\n", " ").split(";") if p.strip()]
+
+
+def _token_pattern(phrase: str) -> list[dict[str, Any]]:
+    tokenizer = _token_only()
+    return [{"NORM": fold(t.text)} for t in tokenizer(phrase)]
+
+
+@lru_cache(maxsize=1)
+def _token_only() -> VietTokenizer:
+    return VietTokenizer(
+        spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).vocab
+    )
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared pipeline (built once): tokenizer, `vi_fold_norm`, `entity_ruler`."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = VietTokenizer(nlp.vocab)
+    nlp.add_pipe("vi_fold_norm")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    patterns: list[dict[str, Any]] = []
+    for key in HONORIFICS:
+        patterns.append({"label": "HONORIFIC", "pattern": [{"NORM": p} for p in key.split()]})
+    for phrase in _phrases(POSITIONS):
+        patterns.append({"label": "POSITION", "pattern": _token_pattern(phrase)})
+    for phrase in _phrases(UNIT_STARTS):
+        patterns.append({"label": "UNIT", "pattern": _token_pattern(phrase)})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def char_span_of(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets, in the text given to the pipeline, of tokens `start:end`."""
+    offsets: list[tuple[int, int]] = doc.user_data[OFFSETS_KEY]
+    return offsets[start][0], offsets[end - 1][1]
+
+
+# --- recipients -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecipientParts:
+    """One recipient split into its fields; missing fields are None, never invented."""
+
+    kind: RecipientKind
+    name: str
+    honorific: str | None = None
+    position: str | None = None
+    unit: str | None = None
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,3}\s*[.)/]|[a-zđ]\s*\)|[IVX]{1,4}\s*\.)\s*")
+_TRAILING = re.compile(r"[\s;,.:]+$|\s*\./\.?$")
+_SEPARATORS = {",", "-", "–", "—", ":"}
+
+
+def _clean_piece(text: str) -> str:
+    cleaned = clean_text(text).replace("\n", " ")
+    cleaned = _LIST_MARKER.sub("", cleaned, count=1)
+    return _TRAILING.sub("", cleaned).strip()
+
+
+class _Parsed:
+    """A cleaned recipient text, its Doc and its entities by start token."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.doc = get_nlp()(text)
+        self.ents: dict[int, Span] = {ent.start: ent for ent in self.doc.ents}
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def word(self, i: int) -> str:
+        return self.doc[i].text
+
+    def label(self, i: int) -> str | None:
+        ent = self.ents.get(i)
+        return ent.label_ if ent is not None else None
+
+    def slice(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        s, e = char_span_of(self.doc, start, end)
+        return self.text[s:e].strip(" ,;-–")
+
+    def is_name_word(self, i: int) -> bool:
+        word = self.word(i)
+        return word[0].isupper() and all(c.isalpha() or c in "'’" for c in word)
+
+    def next_is_capitalized(self, i: int) -> bool:
+        return i < len(self) and self.doc[i].text[:1].isupper()
+
+    def starts_unit(self, i: int, *, strict_case: bool = False) -> bool:
+        """A body's name starts at token `i` (see `_LOWERCASE_UNIT_STARTS`)."""
+        ent = self.ents.get(i)
+        if ent is None or ent.label_ != "UNIT":
+            return False
+        first = self.word(i)
+        if first.lower() in ("trưởng", "phương"):
+            return False  # fold like `trường`/`phường`: a position word, a given name
+        key = fold(ent.text)
+        if key in _LOCALITIES and not self.next_is_capitalized(ent.end):
+            return False  # `Xã hội` (society), `huyện, thành phố`
+        if first[0].isupper():
+            return len(ent) > 1 or self.next_is_capitalized(ent.end) or strict_case is False
+        return not strict_case and key in _LOWERCASE_UNIT_STARTS
+
+    def is_exact_entity(self, ent: Span) -> bool:
+        """The entity is spelled as in the lexicon (marks included), or has no marks at all."""
+        return ent.text.isascii() or _exact(ent.text) in _lexicon_exact()
+
+    def name_run(self, start: int) -> int:
+        """End of the run of capitalized name words starting at `start`."""
+        end = start
+        while end < len(self) and end - start < 7 and self.is_name_word(end):
+            ent = self.ents.get(end)
+            if (
+                ent is not None
+                and end > start
+                and ent.label_ in ("POSITION", "UNIT")
+                and self.is_exact_entity(ent)
+            ):
+                follower = ent.end
+                multi = len(ent) > 1
+                if multi or self.next_is_capitalized(follower):
+                    break
+            end += 1
+        return end
+
+
+def find_honorific(text: str) -> tuple[str, int] | None:
+    """(honorific as capitalized, characters it spans) when `text` starts with one."""
+    parsed = _Parsed(text)
+    found = _honorific(parsed)
+    if found is None:
+        return None
+    label, end = found
+    return label, char_span_of(parsed.doc, 0, end)[1]
+
+
+def _honorific(parsed: _Parsed) -> tuple[str, int] | None:
+    ent = parsed.ents.get(0)
+    if ent is None or ent.label_ != "HONORIFIC":
+        return None
+    end = ent.end
+    while end < len(parsed) and parsed.word(end) in (":", "."):
+        end += 1
+    if not parsed.next_is_capitalized(end):
+        return None
+    return HONORIFICS[fold(ent.text)], end
+
+
+def looks_like_person_name(text: str) -> bool:
+    """2–6 capitalized syllables starting with a Vietnamese family name: `Trần Văn Bình`."""
+    words = clean_text(text).split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if not all(w[0].isupper() and all(c.isalpha() or c in "'’" for c in w) for w in words):
+        return False
+    if not is_family_name(words[0]):
+        return False
+    parsed = _Parsed(" ".join(words))
+    return not any(
+        parsed.label(i) in ("UNIT", "POSITION") and len(e) > 1 for i, e in parsed.ents.items()
+    )
+
+
+def _person_shape(parsed: _Parsed, start: int) -> bool:
+    end = parsed.name_run(start)
+    if not 2 <= end - start <= 6 or not is_family_name(parsed.word(start)):
+        return False
+    return (
+        end == len(parsed)
+        or parsed.word(end) in _SEPARATORS | {"(", ";"}
+        or (parsed.label(end) == "POSITION")
+    )
+
+
+def _detect_kind(parsed: _Parsed, start: int) -> RecipientKind:
+    if start > 0:
+        return RecipientKind.individual  # after an honorific
+    if _person_shape(parsed, start):
+        return RecipientKind.individual
+    return RecipientKind.collective
+
+
+def _embedded_unit(parsed: _Parsed) -> str | None:
+    """The body a collective belongs to: after its first comma, else inside its name."""
+    first_comma = next((i for i in range(len(parsed)) if parsed.word(i) == ","), None)
+    order = list(range(1, len(parsed)))
+    if first_comma is not None:
+        order = list(range(first_comma + 1, len(parsed))) + list(range(1, first_comma))
+    for i in order:
+        ent = parsed.ents.get(i)
+        if ent is None or fold(ent.text) not in _PARENT_BODIES:
+            continue
+        if parsed.starts_unit(i, strict_case=True):
+            return parsed.slice(i, len(parsed)) or None
+    return None
+
+
+def _split_individual(parsed: _Parsed, start: int) -> tuple[str, str | None, str | None]:
+    """(name, position, unit) of a person's text from token `start` (after an honorific)."""
+    name_end = parsed.name_run(start)
+    if name_end == start:  # no capitalized name: take everything before the first separator
+        name_end = next(
+            (i for i in range(start, len(parsed)) if parsed.word(i) in _SEPARATORS), len(parsed)
+        )
+    name = title_case_name(parsed.slice(start, name_end))
+    j = name_end
+    while j < len(parsed) and parsed.word(j) in _SEPARATORS:
+        j += 1
+    positions: list[str] = []
+    while j < len(parsed) and parsed.label(j) == "POSITION":
+        k = parsed.ents[j].end
+        while (
+            k < len(parsed) and parsed.word(k) not in {",", ";", "("} and not parsed.starts_unit(k)
+        ):
+            k += 1
+        positions.append(parsed.slice(j, k))
+        j = k
+        if j < len(parsed) and parsed.word(j) == ",":
+            after = j + 1
+            if after < len(parsed) and parsed.label(after) == "POSITION":
+                j = after
+                continue
+            j = after
+        break
+    rest = parsed.slice(j, len(parsed))
+    position = ", ".join(p for p in positions if p) or None
+    unit: str | None = rest or None
+    if position is None and rest and not parsed.starts_unit(j):
+        comma = next((i for i in range(j, len(parsed)) if parsed.word(i) == ","), None)
+        if comma is None:
+            position, unit = rest, None
+        else:
+            position, unit = parsed.slice(j, comma) or None, parsed.slice(comma + 1, len(parsed))
+    return name, position, unit or None
+
+
+def split_recipient(text: str, kind: RecipientKind | None = None) -> RecipientParts:
+    """Split one printed recipient into honorific, name, position and unit.
+
+    `Bà Trần Thị Lan Dung, Giáo viên Trường THPT Nguyễn Khuyến` → Bà / Trần Thị Lan Dung /
+    Giáo viên / Trường THPT Nguyễn Khuyến. Without `kind`, an honorific or a person-name
+    shape makes an individual; anything else (`Tổ Toán - Tin, Trường …`) a collective.
+    """
+    cleaned = _clean_piece(text)
+    if not cleaned:
+        return RecipientParts(kind=kind or RecipientKind.individual, name="")
+    parsed = _Parsed(cleaned)
+    found = _honorific(parsed)
+    honorific, start = found if found else (None, 0)
+    kind = kind or _detect_kind(parsed, start)
+    if kind is RecipientKind.collective:
+        return RecipientParts(kind=kind, name=cleaned, unit=_embedded_unit(parsed))
+    name, position, unit = _split_individual(parsed, start)
+    return RecipientParts(kind=kind, name=name, honorific=honorific, position=position, unit=unit)
+
+
+def recipient_from_cells(
+    name: str, position: str | None, unit: str | None, kind: RecipientKind | None = None
+) -> RecipientParts:
+    """A recipient from separate table cells (`Họ và tên | Chức vụ | Đơn vị`).
+
+    The name cell may carry an honorific, capitals, or (when the position cell is empty)
+    the position and unit too; empty cells give None.
+    """
+    position = _clean_piece(position) if position else None
+    unit = _clean_piece(unit) if unit else None
+    parts = split_recipient(name, kind)
+    if parts.kind is RecipientKind.collective:
+        return RecipientParts(kind=parts.kind, name=parts.name, unit=unit or parts.unit)
+    return RecipientParts(
+        kind=parts.kind,
+        name=parts.name,
+        honorific=parts.honorific,
+        position=position or parts.position,
+        unit=unit or parts.unit,
+    )
+
+
+# --- runs of recipients ---------------------------------------------------------------
+
+_RUN_INTRO = re.compile(r"^[^;]{0,200}?\b(?:gom|sau|cho|nhu sau)\s*(?P<colon>:)?\s*(?=\S)")
+_LINE_ITEM = re.compile(r"\n\s*(?=(?:[-+•*–]|\d{1,3}\s*[.)/]|[a-zđ]\s*\))\s*\S)")
+
+
+def _starts_new_recipient(parsed: _Parsed, i: int, individuals: bool) -> bool:
+    """Does a new recipient start at token `i` (right after a `và`)?"""
+    if i >= len(parsed):
+        return False
+    if parsed.label(i) == "HONORIFIC" and parsed.next_is_capitalized(parsed.ents[i].end):
+        return True
+    if parsed.label(i) == "UNIT" and parsed.word(i)[0].isupper():
+        ent = parsed.ents[i]
+        return len(ent) > 1 or parsed.next_is_capitalized(ent.end)
+    return individuals and _person_shape(parsed, i)
+
+
+def _split_on_va(piece: str) -> list[str]:
+    parsed = _Parsed(piece)
+    found = _honorific(parsed)
+    individuals = found is not None or (len(parsed) > 0 and is_family_name(parsed.word(0)))
+    cuts = [
+        i
+        for i in range(1, len(parsed) - 1)
+        if parsed.doc[i].norm_ == "va" and _starts_new_recipient(parsed, i + 1, individuals)
+    ]
+    if not cuts:
+        return [piece]
+    out: list[str] = []
+    start = 0
+    for cut in cuts:
+        out.append(parsed.slice(start, cut))
+        start = cut + 1
+    out.append(parsed.slice(start, len(parsed)))
+    return [p for p in out if p]
+
+
+def split_recipient_run(text: str) -> list[str]:
+    """Split an inline run into recipient texts: on `;`, on line-leading markers, and on a
+    `và` that starts a new recipient (`… Thủy Vân và ông Nguyễn Đức Hải`), never inside a
+    name (`Sở Giáo dục và Đào tạo`, `Trường Tiểu học và Trung học cơ sở Quang Phong`).
+    """
+    text = clean_text(text)
+    intro = _RUN_INTRO.match(fold_aligned(text[:260]).replace("\n", " "))
+    if intro is not None:
+        rest = text[intro.end() :]
+        if intro.group("colon") or _starts_new_recipient(_Parsed(rest), 0, individuals=True):
+            text = rest
+    pieces: list[str] = []
+    for chunk in _LINE_ITEM.split(text):
+        for part in chunk.split(";"):
+            cleaned = _clean_piece(part)
+            if cleaned:
+                pieces.extend(_clean_piece(p) for p in _split_on_va(cleaned))
+    return [p for p in pieces if p]

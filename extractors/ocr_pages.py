@@ -1,0 +1,97 @@
+"""OCR of page images: one page per task, pages spread over worker processes.
+
+Workers compute and return `Page`s; the parent only collects them in page order. A
+single page runs in this process (a pool costs more than it saves). Each worker runs
+the engine single-threaded, so `workers` processes use `workers` cores.
+"""
+
+import multiprocessing
+import os
+import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from PIL import Image
+
+from extractors.errors import ExtractionError, OcrError
+from extractors.layout import table_position, words_to_lines
+from extractors.ocr_engine import OcrEngine
+from extractors.page_image import PrepareOptions, prepare_for_ocr
+from extractors.ruled_grid import Grid, words_in_grid
+from schemas.document_text import Page, PageSource, Table, Word
+
+PageJob = tuple[int, Image.Image]
+
+_RULING_DEBRIS = re.compile(r"[|_=~—¦]+")
+
+
+def ocr_page(
+    number: int, image: Image.Image, engine: OcrEngine, options: PrepareOptions | None = None
+) -> Page:
+    """Prepare one page image, recognize it, and lay its words out in reading order.
+
+    Boxes are in pixels of the image as given (before any rescaling for OCR).
+    """
+    prepared = prepare_for_ocr(image, options)
+    width, height = image.size
+    if prepared.blank:
+        return Page(number=number, source=PageSource.ocr, width=width, height=height)
+    try:
+        result = engine.recognize(prepared.image)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # an engine bug is still an OCR failure of this page
+        raise OcrError(f"OCR engine {engine.name!r} failed on page {number}: {exc}") from exc
+    scale = prepared.scale or 1.0
+    words: list[Word] = []
+    groups: list[int] = []
+    for w in result.words:
+        if _RULING_DEBRIS.fullmatch(w.text):
+            continue  # remnants of erased table borders read as characters
+        box = (w.bbox[0] / scale, w.bbox[1] / scale, w.bbox[2] / scale, w.bbox[3] / scale)
+        words.append(Word(text=w.text, bbox=box, confidence=w.confidence))
+        groups.append(w.block)
+    tables: list[Table] = []
+    for grid in prepared.grids:
+        original = Grid(tuple(x / scale for x in grid.xs), tuple(y / scale for y in grid.ys))
+        table, outside = words_in_grid(words, original)
+        if table.rows:
+            kept = {id(w) for w in outside}
+            groups = [g for w, g in zip(words, groups, strict=True) if id(w) in kept]
+            words = outside
+            tables.append(table)
+    lines = words_to_lines(words, width, groups=groups)
+    for table in tables:
+        table.position = table_position(lines, table.bbox)
+    return Page(
+        number=number,
+        source=PageSource.ocr,
+        width=width,
+        height=height,
+        lines=lines,
+        tables=tables,
+        mean_confidence=round(result.mean_confidence, 2) if result.words else None,
+    )
+
+
+def ocr_pages(jobs: Sequence[PageJob], engine: OcrEngine, workers: int | None = None) -> list[Page]:
+    """OCR every job, in processes when there is more than one page and core."""
+    if not jobs:
+        return []
+    count = min(len(jobs), workers or os.cpu_count() or 1)
+    if count <= 1:
+        return [ocr_page(number, image, engine) for number, image in jobs]
+    # forkserver: workers start from a clean process, not a fork of a threaded parent.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extractors.ocr_pages"])
+    try:
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            futures = [pool.submit(ocr_page, number, image, engine) for number, image in jobs]
+            try:
+                return [future.result() for future in futures]
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)  # one failed page fails the file
+                raise
+    except BrokenProcessPool as exc:
+        raise OcrError(f"an OCR worker process died: {exc}") from exc

@@ -1,0 +1,1 @@
+"""Parsers: `DocumentText` in, `ExtractedDocument` out. They never read files or images."""

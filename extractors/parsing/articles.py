@@ -1,0 +1,251 @@
+"""Articles of a decision: what is granted to whom (Điều 1, sometimes Điều 2).
+
+A granting article names the award, the recipients (inline, or as counts with
+`(có danh sách kèm theo)`), the achievement and sometimes the money. One `Grant` per
+granting article; the recipients of an attached list take the grant of their kind.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from extractors.money import find_amount_vnd
+from extractors.nlp import split_recipient_run
+from extractors.parsing.items import LineItem
+from extractors.periods import find_period
+from extractors.taxonomy import AwardMatch, match_awards
+from schemas import AwardCode, IssuerLevel, RecipientKind
+
+_ARTICLE = re.compile(r"^dieu\s*(\d+)\s*[.:]?\s*", re.IGNORECASE)
+_GRANTING = ("tang", "cong nhan", "truy tang", "khen thuong", "tang thuong", "trao tang")
+_REASON = re.compile(
+    r"(?:\bvi\s+)?(?:\bda\s+|\bdat\s+)?(?:co\s+)?(?:thanh tich|hoan thanh xuat sac|hoan thanh tot)"
+)
+_LIST_NOTE = re.compile(r"co\s+danh\s+sach\s+kem\s+theo|danh\s+sach\s+(kem\s+theo|dinh\s+kem)")
+_COUNT = re.compile(r"(\d{1,4})\s+(tap the|ca nhan|don vi|hoc sinh|giao vien|ho gia dinh)")
+_END_OF_BODY = ("noi nhan", "danh sach")
+_COLLECTIVE_CODES = {
+    AwardCode.tap_the_lao_dong_tien_tien,
+    AwardCode.tap_the_lao_dong_xuat_sac,
+    AwardCode.co_thi_dua_cap_tinh,
+    AwardCode.co_thi_dua_cap_bo,
+    AwardCode.co_thi_dua_chinh_phu,
+    AwardCode.don_vi_quyet_thang,
+    AwardCode.don_vi_tien_tien,
+    AwardCode.xa_phuong_tieu_bieu,
+    AwardCode.thon_to_dan_pho_van_hoa,
+}
+_INDIVIDUAL_CODES = {
+    AwardCode.lao_dong_tien_tien,
+    AwardCode.chien_si_thi_dua_co_so,
+    AwardCode.chien_si_thi_dua_cap_tinh,
+    AwardCode.chien_si_thi_dua_cap_bo,
+    AwardCode.chien_si_thi_dua_toan_quoc,
+    AwardCode.chien_si_tien_tien,
+    AwardCode.ky_niem_chuong,
+    AwardCode.nha_giao_uu_tu,
+    AwardCode.nha_giao_nhan_dan,
+}
+
+
+def fold_same_length(text: str) -> str:
+    """Fold diacritics and case one character for one, so offsets stay valid."""
+    out = []
+    for char in text:
+        if char in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", char)[0]
+        out.append(base.lower() if len(base.lower()) == 1 else char)
+    return "".join(out)
+
+
+@dataclass
+class InlineRecipient:
+    text: str
+    lines: list[LineItem]
+
+
+@dataclass
+class Grant:
+    award: AwardMatch | None
+    kinds: set[RecipientKind] | None
+    period: str | None
+    reason: str | None
+    amount: dict[str, int] = field(default_factory=dict)
+    has_list: bool = False
+    inline: list[InlineRecipient] = field(default_factory=list)
+    declared: dict[RecipientKind, int] = field(default_factory=dict)
+
+    def amount_for(self, kind: RecipientKind, recipients: int) -> int | None:
+        if kind.value in self.amount:
+            return self.amount[kind.value]
+        if "each" in self.amount:
+            return self.amount["each"]
+        if "total" in self.amount and recipients == 1:
+            return self.amount["total"]
+        return None
+
+
+@dataclass
+class Article:
+    number: int
+    lines: list[LineItem]
+    text: str
+    starts: list[int]
+
+
+def split_articles(lines: list[LineItem], start: int) -> tuple[list[Article], int]:
+    """Articles from `start`; returns them and the index of the first line after them."""
+    articles: list[Article] = []
+    i = start
+    end = len(lines)
+    while i < len(lines):
+        line = lines[i]
+        match = _ARTICLE.match(line.folded)
+        if match:
+            articles.append(Article(int(match.group(1)), [], "", []))
+        elif articles and (line.folded.startswith(_END_OF_BODY) or _is_signature_start(line)):
+            end = i
+            break
+        if articles:
+            articles[-1].lines.append(line)
+        i += 1
+    for article in articles:
+        offset = 0
+        parts = []
+        for line in article.lines:
+            article.starts.append(offset)
+            parts.append(line.text)
+            offset += len(line.text) + 1
+        article.text = "\n".join(parts)
+    return articles, (end if articles else start)
+
+
+def _is_signature_start(line: LineItem) -> bool:
+    return line.is_upper and bool(re.match(r"^(kt|tm|q|tl|tuq)\s*[.]", line.folded))
+
+
+def _kinds(folded: str, award: AwardMatch | None) -> set[RecipientKind] | None:
+    kinds: set[RecipientKind] = set()
+    if re.search(r"\btap the\b|\bdon vi\b|\bcac truong\b", folded):
+        kinds.add(RecipientKind.collective)
+    if re.search(r"\bca nhan\b|\bhoc sinh\b|\bgiao vien\b|\bong\b|\bba\b|\bdong chi\b", folded):
+        kinds.add(RecipientKind.individual)
+    if award is not None and not kinds:
+        if award.code in _COLLECTIVE_CODES:
+            kinds.add(RecipientKind.collective)
+        elif award.code in _INDIVIDUAL_CODES:
+            kinds.add(RecipientKind.individual)
+    return kinds or None
+
+
+def _amounts(text: str, folded: str) -> dict[str, int]:
+    amounts: dict[str, int] = {}
+    for key, word in (("collective", "tap the"), ("individual", "ca nhan")):
+        match = re.search(
+            rf"moi\s+{word}[^;.\n]*?\d[\d.,]*\s*(trieu|nghin|ngan)?\s*(dong|d\b)", folded
+        )
+        if match:
+            value = find_amount_vnd(text[match.start() : match.end()])
+            if value:
+                amounts[key] = value
+    if not amounts:
+        match = re.search(
+            r"(tien thuong|thuong|tri gia)[^;\n]*?\d[\d.,]*\s*(trieu|nghin|ngan)?\s*(dong|d\b)",
+            folded,
+        )
+        if match:
+            value = find_amount_vnd(text[match.start() : match.end()])
+            if value:
+                amounts[
+                    "each" if "moi" in folded[max(0, match.start() - 40) : match.end()] else "total"
+                ] = value
+    return amounts
+
+
+_REASON_END = re.compile(
+    r"\(co danh sach|kem theo (tien|so tien)|\bkem theo\b|;|\./\.|\.\s*(\n|$)|\n-|\ndieu"
+)
+
+
+def _reason(text: str, folded: str) -> str | None:
+    match = _REASON.search(folded)
+    if not match:
+        return None
+    start = match.start()
+    end = len(text)
+    found = _REASON_END.search(folded, match.end())
+    if found:
+        end = found.start()
+    reason = " ".join(text[start:end].split()).strip(" ,.;:-")
+    return reason[:1].upper() + reason[1:] if reason else None
+
+
+def parse_grants(
+    articles: list[Article], subject: str | None, issuer_level: IssuerLevel | None
+) -> list[Grant]:
+    """One grant per article that gives an award; money-only articles amend the last grant."""
+    grants: list[Grant] = []
+    subject_period = find_period(subject) if subject else None
+    for article in articles:
+        body = _ARTICLE.sub("", article.text, count=1) if article.text else ""
+        offset = len(article.text) - len(body)
+        folded = fold_same_length(body)
+        if not folded.lstrip().startswith(_GRANTING) and not any(
+            f" {g} " in folded[:80] for g in ("tang", "cong nhan")
+        ):
+            amounts = _amounts(body, folded)
+            if amounts and grants:
+                for key, value in amounts.items():
+                    grants[-1].amount.setdefault(key, value)
+            continue
+        recipients_at = re.search(r"\bcho\b\s*:?", folded)
+        award_zone = body[: recipients_at.start()] if recipients_at else body
+        awards = match_awards(award_zone, issuer_level) or match_awards(body, issuer_level)
+        award = awards[0] if awards else None
+        reason_match = _REASON.search(folded, recipients_at.end() if recipients_at else 0)
+        run_end = reason_match.start() if reason_match else len(body)
+        run = body[recipients_at.end() : run_end] if recipients_at else ""
+        grant = Grant(
+            award=award,
+            kinds=_kinds(folded[:run_end], award),
+            period=find_period(body) or subject_period,
+            reason=_reason(body, folded),
+            amount=_amounts(body, folded),
+            has_list=bool(_LIST_NOTE.search(folded)),
+        )
+        for count, what in _COUNT.findall(fold_same_length(run) if run else folded[:run_end]):
+            kind = (
+                RecipientKind.collective
+                if what in ("tap the", "don vi")
+                else RecipientKind.individual
+            )
+            grant.declared[kind] = grant.declared.get(kind, 0) + int(count)
+        if grant.declared and grant.kinds is None:
+            grant.kinds = set(grant.declared)
+        if run.strip() and not grant.has_list and not _COUNT.match(fold_same_length(run).strip()):
+            run_start = offset + (recipients_at.end() if recipients_at else 0)
+            grant.inline = _inline(article, run, run_start)
+        grants.append(grant)
+    return grants
+
+
+def _inline(article: Article, run: str, run_start: int) -> list[InlineRecipient]:
+    recipients: list[InlineRecipient] = []
+    cursor = 0
+    for piece in split_recipient_run(run):
+        at = run.find(piece.split()[0], cursor) if piece.split() else -1
+        if at < 0:
+            at = cursor
+        cursor = at + len(piece)
+        start, stop = run_start + at, run_start + cursor
+        lines = [
+            line
+            for line, begin in zip(article.lines, article.starts, strict=True)
+            if begin < stop and begin + len(line.text) >= start
+        ]
+        recipients.append(InlineRecipient(piece, lines))
+    return recipients

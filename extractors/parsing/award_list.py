@@ -1,0 +1,358 @@
+"""Attached award lists: tables, gridless columns and numbered lines, over pages.
+
+A list (`DANH SÁCH … kèm theo Quyết định số …`) holds sections (`I. TẬP THỂ`,
+`II. CÁ NHÂN`) and rows. Rows come three ways: cells of a ruled table; words aligned in
+columns without rules (rebuilt here from word boxes: the header names the columns, the
+white gaps between word boxes bound them); and numbered lines (`1. Bà …, Giáo viên …;`).
+A row that does not start with a number continues the row above (wrapped text, a row
+broken by a page).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
+from extractors.parsing.list_columns import Role, header_roles
+from extractors.text_normalize import fold
+from schemas import BBox, RecipientKind, Word
+
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)/-]?\s+(\S.*)$")
+_SECTION = re.compile(
+    r"^(?:(?:[ivx]{1,4}|[a-d]|\d{1,2})\s*[.)/-]\s*)?(?:danh hieu\s+|khen thuong\s+)?"
+    r"(tap the|ca nhan|cac tap the|cac ca nhan)\b"
+)
+_END = re.compile(r"^(tong cong|tong so|tong:|danh sach (nay )?(co|gom)|an dinh danh sach)")
+_SIGNATURE = re.compile(
+    r"^(kt|tm|q|tl|tuq)\s*\.\s+\S|^(giam doc|chu tich|hieu truong|truong phong|bo truong)$"
+)
+_NOISE_WORD = re.compile(r"^[|\[\]{}_—–=]+$")
+
+
+@dataclass
+class ListRow:
+    page: int
+    cells: dict[Role, str]
+    text: str
+    bbox: BBox | None
+    confidence: float
+    kind: RecipientKind | None = None
+    section: str | None = None
+
+
+@dataclass
+class _State:
+    kind: RecipientKind | None = None
+    section: str | None = None
+    roles: list[Role | None] | None = None
+    open_row: ListRow | None = None
+    rows: list[ListRow] = field(default_factory=list)
+    columns: tuple[list[tuple[float, float]], list[Role | None]] | None = None
+
+
+def section_kind(text: str) -> RecipientKind | None:
+    """`I. TẬP THỂ` → collective, `II. CÁ NHÂN` → individual, else None."""
+    folded = fold(text).strip()
+    match = _SECTION.match(folded)
+    if not match or len(folded) > 90:
+        return None
+    return RecipientKind.collective if "tap the" in match.group(1) else RecipientKind.individual
+
+
+def parse_list(items: list[Item]) -> list[ListRow]:
+    """Every recipient row of the list items, in order."""
+    state = _State()
+    page_lines: list[LineItem] = []
+    for item in items:
+        if isinstance(item, TableItem):
+            _flush_lines(page_lines, state)
+            page_lines = []
+            _table_rows(item, state)
+        else:
+            if page_lines and page_lines[-1].page != item.page:
+                _flush_lines(page_lines, state)
+                page_lines = []
+            page_lines.append(item)
+    _flush_lines(page_lines, state)
+    return state.rows
+
+
+def _start_row(state: _State, row: ListRow) -> None:
+    row.kind, row.section = state.kind, state.section
+    state.rows.append(row)
+    state.open_row = row
+
+
+def _continue_row(state: _State, cells: dict[Role, str], text: str, bbox: BBox | None) -> None:
+    row = state.open_row
+    if row is None:
+        return
+    for role, value in cells.items():
+        if value and role is not Role.number:
+            row.cells[role] = f"{row.cells.get(role, '')} {value}".strip()
+    row.text = f"{row.text} {text}".strip()
+    row.bbox = union_bbox([row.bbox, bbox])
+
+
+def _section(state: _State, text: str) -> bool:
+    kind = section_kind(text)
+    if kind is None:
+        return False
+    state.kind, state.section, state.open_row = kind, text, None
+    return True
+
+
+# -- ruled tables (text layer, DOCX, rebuilt grids) --------------------------------
+
+
+def _table_rows(item: TableItem, state: _State) -> None:
+    for row in item.table.rows:
+        texts = [" ".join(cell.text.split()) for cell in row.cells]
+        roles = header_roles(texts)
+        if roles is not None:
+            state.roles, state.open_row = roles, None
+            continue
+        filled = [t for t in texts if t]
+        if not filled:
+            continue
+        joined = " ".join(filled)
+        if (len(set(filled)) == 1 and _section(state, filled[0])) or _section(state, joined):
+            continue
+        if state.roles is None or len(state.roles) != len(texts):
+            state.roles = (
+                _guess_roles(texts) if state.roles is None else _fit_roles(state.roles, texts)
+            )
+        cells = {
+            role: text for role, text in zip(state.roles, texts, strict=False) if role and text
+        }
+        if _END.match(fold(joined)):
+            state.open_row = None
+            continue
+        confidence = min((c.confidence for c in row.cells), default=1.0)
+        number = cells.get(Role.number, "")
+        has_number = bool(re.match(r"^\d{1,3}\s*[.)]?$", number))
+        if Role.number in state.roles and not has_number and state.open_row is not None:
+            _continue_row(state, cells, joined, row.bbox)
+            continue
+        if not (cells.get(Role.name) or cells.get(Role.combined)):
+            continue
+        _start_row(state, ListRow(item.page, cells, joined, row.bbox, confidence))
+
+
+def _guess_roles(texts: list[str]) -> list[Role | None]:
+    """A table with no header row: number, name, then position and unit if present."""
+    guesses: list[list[Role | None]] = [
+        [Role.combined],
+        [Role.number, Role.combined],
+        [Role.number, Role.name, Role.unit],
+        [Role.number, Role.name, Role.position, Role.unit],
+        [Role.number, Role.name, Role.position, Role.unit, Role.note],
+    ]
+    for guess in guesses:
+        if len(guess) == len(texts):
+            return guess
+    return [Role.number, Role.name, Role.position, Role.unit] + [None] * (len(texts) - 4)
+
+
+def _fit_roles(roles: list[Role | None], texts: list[str]) -> list[Role | None]:
+    if len(texts) < len(roles):
+        return roles[: len(texts)]
+    return roles + [None] * (len(texts) - len(roles))
+
+
+# -- lines: gridless columns or numbered lines ------------------------------------
+
+
+@dataclass
+class _PhysicalRow:
+    words: list[Word]
+    lines: list[LineItem]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> BBox | None:
+        return union_bbox([w.bbox for w in self.words])
+
+
+def _flush_lines(lines: list[LineItem], state: _State) -> None:
+    if not lines:
+        return
+    has_boxes = all(line.words and all(w.bbox for w in line.words) for line in lines)
+    rows = _physical_rows(lines) if has_boxes else []
+    if rows and _column_mode(lines[0].page, rows, state):
+        return
+    _numbered_lines(lines, state)
+
+
+def _physical_rows(lines: list[LineItem]) -> list[_PhysicalRow]:
+    entries = [(w, line) for line in lines for w in line.words if not _NOISE_WORD.match(w.text)]
+    if not entries:
+        return []
+    heights = [w.bbox[3] - w.bbox[1] for w, _ in entries if w.bbox]
+    tolerance = 0.55 * statistics.median(heights)
+    entries.sort(key=lambda e: ((e[0].bbox[1] + e[0].bbox[3]) / 2) if e[0].bbox else 0.0)
+    rows: list[_PhysicalRow] = []
+    centre = -1e9
+    for word, line in entries:
+        assert word.bbox is not None
+        y = (word.bbox[1] + word.bbox[3]) / 2
+        if rows and abs(y - centre) <= tolerance:
+            rows[-1].words.append(word)
+            if line not in rows[-1].lines:
+                rows[-1].lines.append(line)
+        else:
+            rows.append(_PhysicalRow([word], [line]))
+            centre = y
+    for row in rows:
+        row.words.sort(key=lambda w: w.bbox[0] if w.bbox else 0.0)
+    return rows
+
+
+def _groups(words: list[Word], gap: float) -> list[list[Word]]:
+    groups: list[list[Word]] = []
+    for word in words:
+        assert word.bbox is not None
+        if groups and word.bbox[0] - (groups[-1][-1].bbox or word.bbox)[2] <= gap:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
+
+
+def _column_mode(page: int, rows: list[_PhysicalRow], state: _State) -> bool:
+    heights = [w.bbox[3] - w.bbox[1] for r in rows for w in r.words if w.bbox]
+    h = statistics.median(heights)
+    header_at = None
+    header_groups: list[list[Word]] = []
+    for i, row in enumerate(rows):
+        groups = _groups(row.words, 0.9 * h)
+        roles = header_roles([" ".join(w.text for w in g) for g in groups])
+        if roles is not None:
+            header_at, header_groups, state.roles = i, groups, roles
+            break
+    if header_at is None and state.columns is None:
+        return False
+    data = rows[header_at + 1 :] if header_at is not None else rows
+    boundaries = _column_spans(data, 0.6 * h)
+    if not boundaries:
+        return header_at is not None
+    if header_at is not None:
+        roles = _map_roles(boundaries, header_groups, state.roles or [])
+        state.columns = (boundaries, roles)
+    else:
+        assert state.columns is not None
+        roles = _remap(boundaries, state.columns)
+    for row in data:
+        text = row.text
+        folded = fold(text)
+        if _section(state, text):
+            continue
+        if _END.match(folded) or _SIGNATURE.match(folded):
+            state.open_row = None
+            continue
+        cells: dict[Role, str] = {}
+        for word in row.words:
+            assert word.bbox is not None
+            column = _column_of(word.bbox, boundaries)
+            role = roles[column] if column is not None and column < len(roles) else None
+            if role is not None:
+                cells[role] = f"{cells.get(role, '')} {word.text}".strip()
+        confidence = min((w.confidence for w in row.words), default=1.0)
+        number = cells.get(Role.number, "")
+        if _ROW_NUMBER.match(number):
+            if cells.get(Role.name) or cells.get(Role.combined):
+                _start_row(state, ListRow(page, cells, text, row.bbox, confidence))
+        elif state.open_row is not None and not number:
+            _continue_row(state, cells, text, row.bbox)
+    return True
+
+
+def _column_spans(rows: list[_PhysicalRow], gap: float) -> list[tuple[float, float]]:
+    spans: list[tuple[float, float]] = []
+    for row in rows:
+        if section_kind(row.text) is not None or _END.match(fold(row.text)):
+            continue
+        for word in row.words:
+            assert word.bbox is not None
+            spans.append((word.bbox[0], word.bbox[2]))
+    spans.sort()
+    merged: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        if merged and x0 - merged[-1][1] <= gap:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], x1))
+        else:
+            merged.append((x0, x1))
+    return merged
+
+
+def _column_of(bbox: BBox, spans: list[tuple[float, float]]) -> int | None:
+    centre = (bbox[0] + bbox[2]) / 2
+    for index, (x0, x1) in enumerate(spans):
+        if x0 - 1 <= centre <= x1 + 1:
+            return index
+    return min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - centre))
+
+
+def _map_roles(
+    spans: list[tuple[float, float]], header: list[list[Word]], roles: list[Role | None]
+) -> list[Role | None]:
+    """Give each data column the role of the header label that overlaps it most."""
+    out: list[Role | None] = []
+    labels = [union_bbox([w.bbox for w in group]) for group in header]
+    for x0, x1 in spans:
+        best, best_overlap = None, 0.0
+        for label, role in zip(labels, roles, strict=False):
+            if label is None:
+                continue
+            overlap = min(x1, label[2]) - max(x0, label[0])
+            if overlap > best_overlap:
+                best, best_overlap = role, overlap
+        if best is None:
+            centre = (x0 + x1) / 2
+            nearest = min(
+                (i for i, label in enumerate(labels) if label is not None),
+                key=lambda i: abs(
+                    ((labels[i] or (0, 0, 0, 0))[0] + (labels[i] or (0, 0, 0, 0))[2]) / 2 - centre
+                ),
+                default=None,
+            )
+            best = roles[nearest] if nearest is not None and nearest < len(roles) else None
+        out.append(best)
+    return out
+
+
+def _remap(
+    spans: list[tuple[float, float]], previous: tuple[list[tuple[float, float]], list[Role | None]]
+) -> list[Role | None]:
+    old_spans, old_roles = previous
+    out: list[Role | None] = []
+    for x0, x1 in spans:
+        centre = (x0 + x1) / 2
+        index = min(range(len(old_spans)), key=lambda i: abs(sum(old_spans[i]) / 2 - centre))
+        out.append(old_roles[index] if index < len(old_roles) else None)
+    return out
+
+
+def _numbered_lines(lines: list[LineItem], state: _State) -> None:
+    for line in lines:
+        text = line.text.strip()
+        if _section(state, text):
+            continue
+        if _END.match(line.folded) or _SIGNATURE.match(line.folded):
+            state.open_row = None
+            continue
+        match = _NUMBERED_LINE.match(text)
+        if match:
+            cells = {Role.number: match.group(1), Role.combined: match.group(2).strip()}
+            _start_row(state, ListRow(line.page, cells, text, line.bbox, line.confidence))
+        elif state.open_row is not None and Role.combined in state.open_row.cells:
+            if text[:1] in "-+•" or line.folded.startswith(("danh sach", "(kem theo")):
+                state.open_row = None
+                continue
+            _continue_row(state, {Role.combined: text}, text, line.bbox)

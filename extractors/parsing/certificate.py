@@ -1,0 +1,174 @@
+"""Certificates: Bằng khen, Giấy khen, Giấy chứng nhận danh hiệu — one award each.
+
+Layout: motto; the authority (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …`); `TẶNG`; the award in
+large letters; the recipient and, on the next line, position and unit; the achievement
+and period; bottom left the decision cited (`Quyết định số … ngày …`), bottom right the
+place-date, signer's title and name. Number and date are the cited decision's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.dates import find_place_date, parse_date
+from extractors.decision_numbers import find_number
+from extractors.nlp import looks_like_person_name, split_recipient
+from extractors.parsing.header import is_motto, is_rule, issuer_from_authority
+from extractors.parsing.items import LineItem, union_bbox
+from extractors.parsing.org_names import organization_case
+from extractors.parsing.signature import find_signer
+from extractors.periods import find_period
+from extractors.taxonomy import AwardMatch, issuer_level_of, match_awards
+from schemas import IssuerLevel, RecipientKind, Signer
+from schemas.extracted import Recipient
+
+_GIVE = re.compile(r"^(tang|truy tang|tang danh hieu|tang thuong|cong nhan)\b")
+_REASON = re.compile(r"^(vi\s+)?(da|dat|co)\s|^(da|vi|dat)\b|thanh tich|hoan thanh")
+_CITATION = re.compile(r"quyet dinh|\bqd\b|vao so|^so\s*:?\s*\d|so qd")
+_HONORIFIC = re.compile(r"^(ong|ba|thay|co|anh|chi|em|d/c|dong chi)\s", re.IGNORECASE)
+
+
+@dataclass
+class Certificate:
+    issuer: str | None
+    issuer_level: IssuerLevel | None
+    award: AwardMatch | None
+    recipient: Recipient | None
+    recipient_lines: list[LineItem]
+    reason: str | None
+    period: str | None
+    number: str | None
+    date: object
+    place: str | None
+    signer: Signer
+
+
+def parse_certificate(lines: list[LineItem]) -> Certificate:
+    give_at = next((i for i, line in enumerate(lines) if _GIVE.match(line.folded)), None)
+    authority_lines = [
+        line.text
+        for line in lines[: give_at if give_at is not None else 4]
+        if line.is_upper and not is_motto(line.folded) and not is_rule(line.text)
+    ]
+    issuer = issuer_from_authority(" ".join(authority_lines)) if authority_lines else None
+    if issuer is None and authority_lines:
+        issuer = organization_case(authority_lines[-1])
+    level = issuer_level_of(issuer) if issuer else None
+
+    start = give_at if give_at is not None else 0
+    award: AwardMatch | None = None
+    recipient_at = None
+    title_words: list[str] = []
+    for i in range(start, min(len(lines), start + 8)):
+        line = lines[i]
+        if (
+            line.is_upper
+            and not _HONORIFIC.match(line.text)
+            and recipient_at is None
+            and (_GIVE.match(line.folded) or match_awards(line.text, level) or i == start)
+        ):
+            title_words.append(line.text)
+            continue
+        if (
+            _HONORIFIC.match(line.text)
+            or looks_like_person_name(line.text)
+            or line.is_upper
+            or (title_words and not _REASON.search(line.folded))
+        ):
+            recipient_at = i
+            break
+    title = " ".join(title_words)
+    matches = match_awards(title, level)
+    if not matches:
+        # `GIẤY CHỨNG NHẬN` then `Đạt danh hiệu Chiến sĩ thi đua cơ sở` further down
+        window = " ".join(line.text for line in lines[start : start + 14])
+        matches = match_awards(window, level)
+    award = _most_specific(matches)
+
+    recipient: Recipient | None = None
+    recipient_lines: list[LineItem] = []
+    reason_at = None
+    if recipient_at is not None:
+        recipient_lines = [lines[recipient_at]]
+        j = recipient_at + 1
+        while j < len(lines) and j <= recipient_at + 2 and not _REASON.search(lines[j].folded):
+            if _CITATION.search(lines[j].folded) or find_place_date(lines[j].text):
+                break
+            recipient_lines.append(lines[j])
+            j += 1
+        reason_at = j
+        recipient = _recipient(recipient_lines)
+    reason_lines: list[str] = []
+    k = reason_at if reason_at is not None else start
+    while k < len(lines):
+        line = lines[k]
+        if _CITATION.search(line.folded) or (find_place_date(line.text) and "ngay" in line.folded):
+            break
+        if line.is_upper and reason_lines:
+            break
+        if _REASON.search(line.folded) or reason_lines:
+            reason_lines.append(line.text)
+        k += 1
+    reason = " ".join(reason_lines).strip(" ./") or None
+
+    number = None
+    cited_date = None
+    place = None
+    place_date = None
+    for line in lines:
+        if _CITATION.search(line.folded) and "so vang" not in line.folded and number is None:
+            number = find_number(line.text)
+            cited_date = parse_date(line.text)
+        found = find_place_date(line.text)
+        if found and found[0] and place is None and "quyet dinh" not in line.folded:
+            place, place_date = found
+    signer = find_signer(lines, k)
+    return Certificate(
+        issuer=issuer,
+        issuer_level=level,
+        award=award,
+        recipient=recipient,
+        recipient_lines=recipient_lines,
+        reason=reason,
+        period=find_period(reason or "") or find_period(title),
+        number=number,
+        date=cited_date or place_date,
+        place=place,
+        signer=signer,
+    )
+
+
+def _most_specific(matches: list[AwardMatch]) -> AwardMatch | None:
+    """`BẰNG KHEN` is a form, `CHIẾN SĨ THI ĐUA CƠ SỞ` a title: the title names the award."""
+    if not matches:
+        return None
+    return max(matches, key=lambda m: (m.code.value not in ("giay_khen",), m.end - m.start))
+
+
+def _recipient(lines: list[LineItem]) -> Recipient | None:
+    first = lines[0].text.strip(" .;")
+    rest = [line.text.strip(" .;") for line in lines[1:]]
+    if first.isupper() and not _HONORIFIC.match(first) and not looks_like_person_name(first):
+        name = organization_case(first)
+        if rest:
+            unit = organization_case(" ".join(rest))
+            return Recipient(kind=RecipientKind.collective, name=f"{name}, {unit}", unit=unit)
+        parts = split_recipient(name, RecipientKind.collective)
+        return Recipient(kind=RecipientKind.collective, name=name, unit=parts.unit)
+    text = first + (", " + " ".join(rest) if rest else "")
+    parts = split_recipient(text)
+    if not parts.name:
+        return None
+    name = parts.name
+    return Recipient(
+        kind=parts.kind,
+        name=name,
+        honorific=parts.honorific,
+        position=parts.position,
+        unit=parts.unit,
+    )
+
+
+def recipient_bbox(lines: list[LineItem]) -> tuple[float, float, float, float] | None:
+    return union_bbox([line.bbox for line in lines])

@@ -1,0 +1,39 @@
+"""Which kind of document this is: decision, certificate, award list or other.
+
+Decided from the layout's fixed words, which survive OCR far better than free text:
+a decision has its `QUYẾT ĐỊNH` title and numbered articles; a certificate has a
+`BẰNG KHEN` / `GIẤY KHEN` / `GIẤY CHỨNG NHẬN` title and a `TẶNG` line but no articles;
+a stand-alone list opens with `DANH SÁCH`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.parsing.header import is_decision_title
+from extractors.parsing.items import LineItem
+from schemas import DocumentType
+
+_CERTIFICATE_TITLES = re.compile(
+    r"^(bang khen|giay khen|giay chung nhan|tang|truy tang|tang danh hieu|tang thuong|"
+    r"ky niem chuong|chien si thi dua.*|lao dong tien tien)$"
+)
+_ARTICLE = re.compile(r"^dieu\s*1\b")
+
+
+def classify(lines: list[LineItem]) -> DocumentType:
+    top = lines[:60]
+    has_title = any(is_decision_title(line) for line in top)
+    has_articles = any(_ARTICLE.match(line.folded) for line in lines)
+    if has_title and has_articles:
+        return DocumentType.decision
+    certificate_marks = sum(
+        1 for line in top if line.is_upper and _CERTIFICATE_TITLES.match(line.folded.strip(" :."))
+    )
+    if certificate_marks and not has_articles:
+        return DocumentType.certificate
+    if any(line.is_upper and line.folded.startswith("danh sach") for line in lines[:25]):
+        return DocumentType.award_list
+    if has_title:
+        return DocumentType.decision
+    return DocumentType.other

@@ -1,0 +1,258 @@
+"""From `DocumentText` to `ExtractedDocument`: classify, then parse by kind, then check.
+
+Each step lives in its own module; this one only wires them and turns their findings
+into contract records with confidence, evidence and warnings.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.money import find_amount_vnd
+from extractors.nlp import (
+    RecipientParts,
+    looks_like_person_name,
+    recipient_from_cells,
+    split_recipient,
+)
+from extractors.parsing.articles import Grant, parse_grants, split_articles
+from extractors.parsing.award_list import ListRow, parse_list
+from extractors.parsing.certificate import parse_certificate, recipient_bbox
+from extractors.parsing.classify import classify
+from extractors.parsing.header import issuer_from_authority, parse_header
+from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
+from extractors.parsing.list_columns import Role
+from extractors.parsing.signature import find_signer
+from extractors.periods import find_period
+from extractors.taxonomy import AwardMatch, issuer_level_of, match_award
+from schemas import (
+    Award,
+    AwardCode,
+    DeclaredCounts,
+    DocumentText,
+    DocumentType,
+    Evidence,
+    ExtractedDocument,
+    OcrInfo,
+    Recipient,
+    RecipientKind,
+)
+
+
+def parse_document(text: DocumentText) -> ExtractedDocument:
+    items = flatten(text)
+    lines = lines_of(items)
+    kind = classify(lines)
+    document = ExtractedDocument(document_type=kind, pages=len(text.pages), ocr=_ocr_info(text))
+    if kind is DocumentType.certificate:
+        _certificate(document, lines)
+    elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
+        _decision(document, items, lines, kind)
+    _check(document)
+    return document
+
+
+def _ocr_info(text: DocumentText) -> OcrInfo:
+    confidences = [p.mean_confidence for p in text.pages if p.mean_confidence is not None]
+    return OcrInfo(
+        used=text.ocr_used,
+        engine=text.ocr_engine,
+        mean_confidence=round(sum(confidences) / len(confidences), 1) if confidences else None,
+    )
+
+
+def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
+    cert = parse_certificate(lines)
+    document.issuer, document.issuer_level = cert.issuer, cert.issuer_level
+    document.number, document.place, document.signer = cert.number, cert.place, cert.signer
+    document.date = cert.date if isinstance(cert.date, date) else None
+    if cert.recipient is None:
+        document.warnings.append("no recipient found on the certificate")
+        return
+    base = min((line.confidence for line in cert.recipient_lines), default=1.0)
+    document.awards.append(
+        Award(
+            recipient=cert.recipient,
+            award_code=cert.award.code if cert.award else AwardCode.other,
+            award_text=cert.award.text if cert.award else None,
+            award_class=cert.award.award_class if cert.award else None,
+            period=cert.period,
+            reason=cert.reason,
+            confidence=_confidence(base, cert.recipient, cert.award),
+            evidence=Evidence(
+                page=cert.recipient_lines[0].page,
+                bbox=recipient_bbox(cert.recipient_lines),
+                text=" ".join(line.text for line in cert.recipient_lines),
+            ),
+        )
+    )
+
+
+def _decision(
+    document: ExtractedDocument, items: list[Item], lines: list[LineItem], kind: DocumentType
+) -> None:
+    header = parse_header(lines, ("danh sach",) if kind is DocumentType.award_list else ())
+    document.issuer, document.issuer_parent = header.issuer, header.issuer_parent
+    document.number, document.place, document.date = header.number, header.place, header.date
+    document.subject = header.subject
+    if document.issuer is None and header.authority:
+        document.issuer = issuer_from_authority(header.authority)
+    document.issuer_level = issuer_level_of(document.issuer) if document.issuer else None
+
+    articles, body_end = split_articles(lines, header.body_start)
+    grants = parse_grants(articles, header.subject, document.issuer_level)
+    list_at = next(
+        (
+            i
+            for i in range(body_end, len(lines))
+            if lines[i].is_upper and lines[i].folded.startswith("danh sach")
+        ),
+        len(lines),
+    )
+    if kind is DocumentType.award_list:
+        list_at = header.body_start if header.body_start else 0
+    document.signer = find_signer(lines, body_end, list_at if list_at > body_end else None)
+
+    declared: dict[RecipientKind, int] = {}
+    for grant in grants:
+        for k, n in grant.declared.items():
+            declared[k] = declared.get(k, 0) + n
+    document.declared_counts = DeclaredCounts(
+        collective=declared.get(RecipientKind.collective),
+        individual=declared.get(RecipientKind.individual),
+    )
+    inline_total = sum(len(g.inline) for g in grants)
+    for grant in grants:
+        for inline in grant.inline:
+            kind_hint = next(iter(grant.kinds)) if grant.kinds and len(grant.kinds) == 1 else None
+            parts = split_recipient(inline.text, kind_hint)
+            if not parts.name:
+                continue
+            base = min((line.confidence for line in inline.lines), default=1.0)
+            document.awards.append(
+                _award(parts, grant, grant.award, base, inline.lines, inline.text, inline_total)
+            )
+    list_items = _items_from(items, lines[list_at] if list_at < len(lines) else None, kind)
+    if kind is DocumentType.decision and list_at >= len(lines):
+        # no `DANH SÁCH` title: only tables after the articles count as the list
+        list_items = [i for i in list_items if not isinstance(i, LineItem)]
+    if list_items and (
+        any(g.has_list for g in grants) or kind is DocumentType.award_list or not inline_total
+    ):
+        rows = parse_list(list_items)
+        for row in rows:
+            document.awards.append(_row_award(row, grants, document))
+
+
+def _items_from(items: list[Item], first: LineItem | None, kind: DocumentType) -> list[Item]:
+    if first is None:
+        return []
+    for index, item in enumerate(items):
+        if item is first:
+            return items[index + 1 :]
+    return []
+
+
+def _grant_for(kind: RecipientKind | None, grants: list[Grant]) -> Grant | None:
+    for grant in grants:
+        if kind is not None and grant.kinds and kind in grant.kinds:
+            return grant
+    return grants[0] if grants else None
+
+
+def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument) -> Award:
+    cells = row.cells
+    if Role.combined in cells:
+        parts = split_recipient(cells[Role.combined], row.kind)
+    else:
+        parts = recipient_from_cells(
+            cells.get(Role.name, ""), cells.get(Role.position), cells.get(Role.unit), row.kind
+        )
+    award: AwardMatch | None = None
+    if cells.get(Role.award):
+        award = match_award(cells[Role.award], document.issuer_level)
+    if award is None and row.section:
+        award = match_award(row.section, document.issuer_level)
+    grant = _grant_for(parts.kind, grants)
+    if award is None and grant is not None:
+        award = grant.award
+    result = _award(parts, grant, award, row.confidence, [], row.text, (len(grants) and 2) or 2)
+    result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
+    if cells.get(Role.amount):
+        result.amount_vnd = find_amount_vnd(cells[Role.amount] + " đồng") or result.amount_vnd
+    if cells.get(Role.period):
+        result.period = find_period(cells[Role.period]) or result.period
+    return result
+
+
+def _award(
+    parts: RecipientParts,
+    grant: Grant | None,
+    award: AwardMatch | None,
+    base: float,
+    lines: list[LineItem],
+    text: str,
+    recipients: int,
+) -> Award:
+    recipient = Recipient(
+        kind=parts.kind,
+        name=parts.name,
+        honorific=parts.honorific,
+        position=parts.position,
+        unit=parts.unit,
+    )
+    return Award(
+        recipient=recipient,
+        award_code=award.code if award else AwardCode.other,
+        award_text=award.text if award else None,
+        award_class=award.award_class if award else None,
+        period=grant.period if grant else None,
+        reason=grant.reason if grant else None,
+        amount_vnd=grant.amount_for(parts.kind, recipients) if grant else None,
+        confidence=_confidence(base, recipient, award),
+        evidence=Evidence(
+            page=lines[0].page if lines else None,
+            bbox=union_bbox([line.bbox for line in lines]),
+            text=" ".join(text.split()),
+        ),
+    )
+
+
+def _confidence(base: float, recipient: Recipient, award: AwardMatch | None) -> float:
+    """How far to trust a record: the reading's confidence, lowered by what looks off."""
+    score = max(0.0, min(1.0, base))
+    if recipient.kind is RecipientKind.individual and not looks_like_person_name(recipient.name):
+        score *= 0.6
+    if award is None:
+        score *= 0.7
+    if recipient.kind is RecipientKind.individual and recipient.unit is None:
+        score *= 0.95
+    return round(score, 3)
+
+
+def _check(document: ExtractedDocument) -> None:
+    """Declared counts against parsed rows, dates, and empty results, as warnings."""
+    counts = {
+        RecipientKind.collective: sum(
+            1 for a in document.awards if a.recipient.kind is RecipientKind.collective
+        ),
+        RecipientKind.individual: sum(
+            1 for a in document.awards if a.recipient.kind is RecipientKind.individual
+        ),
+    }
+    for kind, declared in (
+        (RecipientKind.collective, document.declared_counts.collective),
+        (RecipientKind.individual, document.declared_counts.individual),
+    ):
+        noun = "collectives" if kind is RecipientKind.collective else "individuals"
+        if declared is not None and declared != counts[kind]:
+            document.warnings.append(f"declared {declared} {noun}, parsed {counts[kind]}")
+    if (
+        document.document_type in (DocumentType.decision, DocumentType.certificate)
+        and not document.awards
+    ):
+        document.warnings.append("no award records found")
+    if document.date is not None and document.date > date.today():
+        document.warnings.append(f"date {document.date.isoformat()} is in the future")
+    if document.number is None and document.document_type is DocumentType.decision:
+        document.warnings.append("no decision number found")

@@ -1,0 +1,198 @@
+"""The decision header: issuing body and its parent, number, place and date, subject.
+
+Layout (Decree 30/2020): issuer block top left (parent, issuer, `Số: …`), national motto
+and place-date top right, then the centred title, the subject and the authority line.
+The reader puts the left column before the right one; this module still tolerates the
+two interleaved, as old text layers and OCR print them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.dates import find_place_date
+from extractors.decision_numbers import find_number
+from extractors.parsing.items import LineItem
+from extractors.parsing.org_names import organization_case
+from extractors.text_normalize import fold
+
+_MOTTO = (
+    "cong hoa xa hoi chu nghia viet nam",
+    "doc lap - tu do - hanh phuc",
+    "doc lap tu do hanh phuc",
+    "dang cong san viet nam",
+)
+_RULE = re.compile(r"^[\s\-_=.–—*]+$")
+_LOCALITY = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S.*$")
+_LOCALITY_FOLD = re.compile(r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|tp)\b")
+_DEPARTMENT = re.compile(r"^(so|phong|ban|van phong|chi cuc|cuc|thanh tra|hoi dong)\b")
+_AUTHORITY_TITLES = (
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "pho giam doc",
+    "hieu truong",
+    "pho hieu truong",
+    "bo truong",
+    "thu truong",
+    "truong phong",
+    "truong ban",
+    "bi thu",
+    "thu tuong",
+    "cuc truong",
+    "vien truong",
+    "tong giam doc",
+    "chanh van phong",
+    "truong khoa",
+)
+_TITLE_LINE = re.compile(r"^quyet dinh\b")
+
+
+def is_motto(folded: str) -> bool:
+    bare = folded.strip(" -_.")
+    return bool(bare) and any(bare in m or m in bare for m in _MOTTO if len(bare) > 6)
+
+
+def strip_motto(text: str, folded: str) -> str:
+    """Remove a motto fragment glued onto a line by a header read as one row."""
+    for motto in _MOTTO:
+        at = folded.find(motto)
+        if at >= 0 and len(folded) == len(text):
+            text = (text[:at] + text[at + len(motto) :]).strip(" -")
+            folded = (folded[:at] + folded[at + len(motto) :]).strip(" -")
+    return text
+
+
+def is_rule(text: str) -> bool:
+    return bool(_RULE.match(text))
+
+
+def is_decision_title(line: LineItem) -> bool:
+    return bool(_TITLE_LINE.match(line.folded)) and (line.is_upper or line.folded == "quyet dinh")
+
+
+def starts_with_authority_title(folded: str) -> bool:
+    return any(folded == t or folded.startswith(t + " ") for t in _AUTHORITY_TITLES)
+
+
+def issuer_from_authority(text: str) -> str | None:
+    """`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG` → `Ủy ban nhân dân tỉnh Bắc Giang`."""
+    words = text.split()
+    folded = fold(text)
+    if folded.startswith("thu tuong chinh phu"):
+        return "Thủ tướng Chính phủ"
+    for title in sorted(_AUTHORITY_TITLES, key=len, reverse=True):
+        if folded.startswith(title + " "):
+            rest = " ".join(words[len(title.split()) :])
+            return organization_case(rest) if rest else None
+    return None
+
+
+def resolve_issuer(block: list[str]) -> tuple[str | None, str | None]:
+    """Issuer and parent from the header's left block lines (top to bottom)."""
+    lines: list[str] = []
+    for text in block:
+        text = text.strip(" -_")
+        if not text or is_rule(text):
+            continue
+        folded = fold(text)
+        if lines and (folded.startswith(("va ", "& ", "- ")) or fold(lines[-1]).endswith(" va")):
+            lines[-1] = f"{lines[-1]} {text}"
+        else:
+            lines.append(text)
+    if not lines:
+        return None, None
+    if len(lines) == 1:
+        return organization_case(lines[0]), None
+    parent = organization_case(lines[0])
+    issuer = organization_case(" ".join(lines[1:]))
+    folded_issuer = fold(issuer)
+    if _DEPARTMENT.match(folded_issuer) and not _LOCALITY_FOLD.search(folded_issuer):
+        locality = _LOCALITY.search(parent)
+        if locality:
+            issuer = f"{issuer} {locality.group(0)}"
+    return issuer, parent
+
+
+@dataclass
+class Header:
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    number: str | None = None
+    place: str | None = None
+    date: date | None = None
+    subject: str | None = None
+    authority: str | None = None
+    body_start: int = 0
+    issuer_block: list[str] = field(default_factory=list)
+
+
+def _is_subject_start(folded: str) -> bool:
+    return folded.startswith(("ve viec", "v/v", "v/ v", "vv ", "ve ")) and len(folded) > 6
+
+
+def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> Header:
+    """Read the header from the lines before and just after the title line."""
+    header = Header()
+    title_at = next((i for i, line in enumerate(lines) if is_decision_title(line)), None)
+    if title_at is None and title_words:
+        title_at = next(
+            (i for i, line in enumerate(lines) if line.folded.startswith(title_words)), None
+        )
+    top = lines[: title_at if title_at is not None else min(len(lines), 12)]
+    for line in top:
+        text = strip_motto(line.text, line.folded)
+        folded = fold(text)
+        if not text or is_rule(text) or is_motto(folded):
+            continue
+        if header.number is None and re.match(r"^s[oốô6ó]\s*[:.]?", folded) and "/" in text:
+            header.number = find_number(text)
+            # a blank number (`Số:   /QĐ-…`) still ends the issuer block
+            continue
+        place_date = find_place_date(text) if "ngay" in folded or "nam" in folded else None
+        if place_date and (place_date[0] or place_date[1]):
+            if header.place is None and header.date is None:
+                header.place, header.date = place_date
+            continue
+        if folded.startswith("so ") or folded.startswith("so:"):
+            continue
+        if line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block):
+            header.issuer_block.append(text)
+    header.issuer, header.issuer_parent = resolve_issuer(header.issuer_block)
+    if title_at is None:
+        header.body_start = 0
+        return header
+    i = title_at + 1
+    subject: list[str] = []
+    while i < len(lines) and i < title_at + 8:
+        line = lines[i]
+        if not subject and _is_subject_start(line.folded):
+            subject.append(line.text)
+        elif subject and not starts_with_authority_title(line.folded) and not _is_body(line):
+            if is_rule(line.text):
+                i += 1
+                break
+            subject.append(line.text)
+        elif starts_with_authority_title(line.folded) and line.is_upper:
+            header.authority = line.text
+            i += 1
+            break
+        elif _is_body(line):
+            break
+        elif not subject and line.is_upper and not is_rule(line.text):
+            # an all-capitals subject without `Về việc` (e.g. `KHEN THƯỞNG CUỐI NĂM`)
+            subject.append(line.text)
+        i += 1
+    header.subject = " ".join(s.strip() for s in subject) or None
+    if header.subject:
+        header.subject = header.subject.strip(" .;")
+    header.body_start = i
+    return header
+
+
+def _is_body(line: LineItem) -> bool:
+    return line.folded.startswith(
+        ("can cu", "xet de nghi", "theo de nghi", "dieu 1", "quyet dinh:")
+    )

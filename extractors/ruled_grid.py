@@ -1,0 +1,137 @@
+"""Ruled tables on page images: grids from table borders, and OCR words sorted into cells.
+
+Line removal (page_image) already finds the borders; their positions give the rows and
+columns, so a bordered award list on a scan comes out as a `Table` like on a text PDF.
+"""
+
+from dataclasses import dataclass
+
+from schemas.document_text import Cell, Table, TableRow, Word
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A straight ruling stroke; `horizontal` says which way it runs."""
+
+    horizontal: bool
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Column and row boundaries of one ruled table, in pixels, both ascending."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:
+    out: list[list[float]] = []
+    for value in sorted(values):
+        if out and value - out[-1][-1] <= tolerance:
+            out[-1].append(value)
+        else:
+            out.append([value])
+    return [sum(group) / len(group) for group in out]
+
+
+def find_grids(segments: list[Segment], page_width: int) -> list[Grid]:
+    """Tables with at least 2 rows and 2 columns formed by crossing ruling strokes."""
+    horizontals = [s for s in segments if s.horizontal and s.x1 - s.x0 > 0.2 * page_width]
+    verticals = [s for s in segments if not s.horizontal]
+    grids: list[Grid] = []
+    used: set[int] = set()
+    for i, h in enumerate(horizontals):
+        if i in used:
+            continue
+        # Horizontals sharing this one's span, and the verticals that cross them, form a table.
+        members = [
+            j
+            for j, o in enumerate(horizontals)
+            if min(o.x1, h.x1) - max(o.x0, h.x0) > 0.8 * min(o.x1 - o.x0, h.x1 - h.x0)
+        ]
+        top = min(horizontals[j].y0 for j in members)
+        bottom = max(horizontals[j].y1 for j in members)
+        crossing = [
+            v
+            for v in verticals
+            if h.x0 - 10 <= (v.x0 + v.x1) / 2 <= h.x1 + 10 and v.y0 < bottom and v.y1 > top
+        ]
+        if len(members) < 3 or len(crossing) < 3:
+            continue
+        used.update(members)
+        ys = _cluster([(horizontals[j].y0 + horizontals[j].y1) / 2 for j in members], 8)
+        xs = _cluster([(v.x0 + v.x1) / 2 for v in crossing], 8)
+        if len(ys) >= 3 and len(xs) >= 3:
+            grids.append(Grid(tuple(xs), tuple(ys)))
+    return grids
+
+
+def words_in_grid(words: list[Word], grid: Grid) -> tuple[Table, list[Word]]:
+    """The table built from the words inside `grid`, and the words outside it."""
+    cells: list[list[list[Word]]] = [
+        [[] for _ in range(len(grid.xs) - 1)] for _ in range(len(grid.ys) - 1)
+    ]
+    outside: list[Word] = []
+    for word in words:
+        assert word.bbox is not None
+        cx, cy = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+        row = _index(grid.ys, cy)
+        col = _index(grid.xs, cx)
+        if row is None or col is None:
+            outside.append(word)
+        else:
+            cells[row][col].append(word)
+    rows: list[TableRow] = []
+    for r, row_cells in enumerate(cells):
+        if not any(row_cells):
+            continue
+        out_cells = []
+        for c, cell_words in enumerate(row_cells):
+            ordered = _reading_order(cell_words)
+            confidence = sum(w.confidence for w in ordered) / len(ordered) if ordered else 1.0
+            out_cells.append(
+                Cell(
+                    text=" ".join(w.text for w in ordered),
+                    bbox=(grid.xs[c], grid.ys[r], grid.xs[c + 1], grid.ys[r + 1]),
+                    confidence=confidence,
+                )
+            )
+        rows.append(
+            TableRow(cells=out_cells, bbox=(grid.xs[0], grid.ys[r], grid.xs[-1], grid.ys[r + 1]))
+        )
+    return Table(rows=rows, bbox=grid.bbox), outside
+
+
+def _x(word: Word) -> float:
+    return word.bbox[0] if word.bbox else 0.0
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    """Words of one cell, line by line (vertical overlap), each line left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3]) / 2 if w.bbox else 0.0):
+        assert word.bbox is not None
+        last = lines[-1][-1].bbox if lines else None
+        if last is not None:
+            overlap = min(last[3], word.bbox[3]) - max(last[1], word.bbox[1])
+            smaller = min(last[3] - last[1], word.bbox[3] - word.bbox[1])
+            if overlap >= 0.5 * max(smaller, 1.0):
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+    return [w for line in lines for w in sorted(line, key=_x)]
+
+
+def _index(bounds: tuple[float, ...], value: float) -> int | None:
+    for i in range(len(bounds) - 1):
+        if bounds[i] <= value < bounds[i + 1]:
+            return i
+    return None

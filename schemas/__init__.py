@@ -1,0 +1,46 @@
+"""The language every part of tdkt speaks: pydantic models only. Imports nothing of ours."""
+
+from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
+from schemas.document_text import (
+    BBox,
+    Cell,
+    DocumentText,
+    Line,
+    Page,
+    PageSource,
+    Table,
+    TableRow,
+    Word,
+)
+from schemas.extracted import (
+    Award,
+    DeclaredCounts,
+    Evidence,
+    ExtractedDocument,
+    OcrInfo,
+    Recipient,
+    Signer,
+)
+
+__all__ = [
+    "Award",
+    "AwardCode",
+    "BBox",
+    "Cell",
+    "DeclaredCounts",
+    "DocumentText",
+    "DocumentType",
+    "Evidence",
+    "ExtractedDocument",
+    "IssuerLevel",
+    "Line",
+    "OcrInfo",
+    "Page",
+    "PageSource",
+    "Recipient",
+    "RecipientKind",
+    "Signer",
+    "Table",
+    "TableRow",
+    "Word",
+]

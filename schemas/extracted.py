@@ -1,0 +1,72 @@
+"""`ExtractedDocument`: the `tdkt extract --json` contract of DESIGN.md; field names are fixed."""
+
+from datetime import date as Date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
+from schemas.document_text import BBox
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(use_enum_values=False)
+
+
+class Signer(_Model):
+    name: str | None = None
+    title: str | None = Field(default=None, examples=["Phó Giám đốc"])
+    authority: str | None = Field(default=None, examples=["KT. GIÁM ĐỐC"])
+
+
+class DeclaredCounts(_Model):
+    collective: int | None = None
+    individual: int | None = None
+
+
+class Recipient(_Model):
+    kind: RecipientKind
+    name: str = Field(examples=["Nguyễn Thị Thanh Xuân"])
+    honorific: str | None = Field(default=None, examples=["Bà"])
+    position: str | None = Field(default=None, examples=["Giáo viên"])
+    unit: str | None = Field(default=None, examples=["Trường THPT Nguyễn Khuyến"])
+
+
+class Evidence(_Model):
+    page: int | None = None
+    bbox: BBox | None = None
+    text: str = ""
+
+
+class Award(_Model):
+    recipient: Recipient
+    award_code: AwardCode
+    award_text: str | None = None
+    award_class: int | None = Field(default=None, ge=1, le=3)
+    period: str | None = Field(default=None, pattern=r"^\d{4}(-\d{4})?$")
+    reason: str | None = None
+    amount_vnd: int | None = None
+    confidence: float = Field(ge=0, le=1)
+    evidence: Evidence = Field(default_factory=Evidence)
+
+
+class OcrInfo(_Model):
+    used: bool = False
+    engine: str | None = None
+    mean_confidence: float | None = None
+
+
+class ExtractedDocument(_Model):
+    document_type: DocumentType
+    issuer: str | None = None
+    issuer_parent: str | None = None
+    issuer_level: IssuerLevel | None = None
+    number: str | None = None
+    date: Date | None = None
+    place: str | None = None
+    subject: str | None = None
+    signer: Signer = Field(default_factory=Signer)
+    declared_counts: DeclaredCounts = Field(default_factory=DeclaredCounts)
+    awards: list[Award] = Field(default_factory=list)
+    pages: int = 0
+    ocr: OcrInfo = Field(default_factory=OcrInfo)
+    warnings: list[str] = Field(default_factory=list)
