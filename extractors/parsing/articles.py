@@ -25,7 +25,10 @@ _REASON = re.compile(
 )
 _LIST_NOTE = re.compile(r"co\s+danh\s+sach\s+kem\s+theo|danh\s+sach\s+(kem\s+theo|dinh\s+kem)")
 _COUNT = re.compile(r"(\d{1,4})\s+(tap the|ca nhan|don vi|hoc sinh|giao vien|ho gia dinh)")
-_END_OF_BODY = ("noi nhan", "danh sach")
+_COUNT_PREFIX = re.compile(
+    r"^\s*(?:(?:cac|\d{1,4})\s+(?:tap the|ca nhan|don vi|hoc sinh|giao vien|ho gia dinh)"
+    r"(?:\s*(?:,|va)\s*)?)+(?:\s*co ten sau(?: day)?)?\s*:"
+)
 _COLLECTIVE_CODES = {
     AwardCode.tap_the_lao_dong_tien_tien,
     AwardCode.tap_the_lao_dong_xuat_sac,
@@ -78,6 +81,13 @@ class Grant:
     has_list: bool = False
     inline: list[InlineRecipient] = field(default_factory=list)
     declared: dict[RecipientKind, int] = field(default_factory=dict)
+    by_kind: dict[RecipientKind, AwardMatch] = field(default_factory=dict)
+
+    def award_for(self, kind: RecipientKind | None) -> AwardMatch | None:
+        """`… Tập thể lao động tiên tiến cho 3 tập thể và Lao động tiên tiến cho 16 cá nhân`."""
+        if kind is not None and kind in self.by_kind:
+            return self.by_kind[kind]
+        return self.award
 
     def amount_for(self, kind: RecipientKind, recipients: int) -> int | None:
         if kind.value in self.amount:
@@ -107,7 +117,7 @@ def split_articles(lines: list[LineItem], start: int) -> tuple[list[Article], in
         match = _ARTICLE.match(line.folded)
         if match:
             articles.append(Article(int(match.group(1)), [], "", []))
-        elif articles and (line.folded.startswith(_END_OF_BODY) or _is_signature_start(line)):
+        elif articles and (_ends_body(line) or _is_signature_start(line)):
             end = i
             break
         if articles:
@@ -122,6 +132,13 @@ def split_articles(lines: list[LineItem], start: int) -> tuple[list[Article], in
             offset += len(line.text) + 1
         article.text = "\n".join(parts)
     return articles, (end if articles else start)
+
+
+def _ends_body(line: LineItem) -> bool:
+    """`Nơi nhận:` or the title of the attached list (`DANH SÁCH`, in capitals)."""
+    if line.folded.startswith("noi nhan"):
+        return True
+    return line.folded.startswith("danh sach") and line.is_upper
 
 
 def _is_signature_start(line: LineItem) -> bool:
@@ -167,12 +184,19 @@ def _amounts(text: str, folded: str) -> dict[str, int]:
 
 
 _REASON_END = re.compile(
-    r"\(co danh sach|kem theo (tien|so tien)|\bkem theo\b|;|\./\.|\.\s*(\n|$)|\n-|\ndieu"
+    r"\(\s*co\s+danh\s+sach|kem theo (tien|so tien)|\bkem theo\b|;|\./\.|\.\s*(\n|$)|\n-|\ndieu"
+)
+
+
+_REASON_LINE = re.compile(
+    r"(?:^|\n)\s*((?:da|dat|vi da)\s+(?:co\s+)?(?:thanh tich|hoan thanh)|co thanh tich)"
 )
 
 
 def _reason(text: str, folded: str) -> str | None:
-    match = _REASON.search(folded)
+    """The achievement: its own paragraph (`Đã có thành tích …`) or the clause in Điều 1."""
+    line = _REASON_LINE.search(folded)
+    match = _REASON.search(folded, line.start(1)) if line else _REASON.search(folded)
     if not match:
         return None
     start = match.start()
@@ -191,8 +215,9 @@ def parse_grants(
     grants: list[Grant] = []
     subject_period = find_period(subject) if subject else None
     for article in articles:
-        body = _ARTICLE.sub("", article.text, count=1) if article.text else ""
-        offset = len(article.text) - len(body)
+        head = _ARTICLE.match(fold_same_length(article.text))
+        offset = head.end() if head else 0
+        body = article.text[offset:]
         folded = fold_same_length(body)
         if not folded.lstrip().startswith(_GRANTING) and not any(
             f" {g} " in folded[:80] for g in ("tang", "cong nhan")
@@ -226,11 +251,32 @@ def parse_grants(
             grant.declared[kind] = grant.declared.get(kind, 0) + int(count)
         if grant.declared and grant.kinds is None:
             grant.kinds = set(grant.declared)
+        run_start = offset + (recipients_at.end() if recipients_at else 0)
+        prefix = _COUNT_PREFIX.match(fold_same_length(run))
+        if prefix:
+            # `cho 7 tập thể: A; B và C` — the names follow the count
+            run, run_start = run[prefix.end() :], run_start + prefix.end()
         if run.strip() and not grant.has_list and not _COUNT.match(fold_same_length(run).strip()):
-            run_start = offset + (recipients_at.end() if recipients_at else 0)
             grant.inline = _inline(article, run, run_start)
+        grant.by_kind = _awards_by_kind(body, folded, run_end, issuer_level)
         grants.append(grant)
     return grants
+
+
+def _awards_by_kind(
+    body: str, folded: str, end: int, issuer_level: IssuerLevel | None
+) -> dict[RecipientKind, AwardMatch]:
+    """Each award named before the recipients, with the kind of recipient it goes to."""
+    found = [m for m in match_awards(body[:end], issuer_level) if m.code is not AwardCode.other]
+    if len(found) < 2:
+        return {}
+    out: dict[RecipientKind, AwardMatch] = {}
+    for index, award in enumerate(found):
+        stop = found[index + 1].start if index + 1 < len(found) else end
+        kinds = _kinds(folded[award.end : stop], None)
+        if kinds and len(kinds) == 1:
+            out.setdefault(next(iter(kinds)), award)
+    return out
 
 
 def _inline(article: Article, run: str, run_start: int) -> list[InlineRecipient]:

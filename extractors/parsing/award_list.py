@@ -97,6 +97,18 @@ def _continue_row(state: _State, cells: dict[Role, str], text: str, bbox: BBox |
     row.bbox = union_bbox([row.bbox, bbox])
 
 
+def _prepend_row(state: _State, cells: dict[Role, str], text: str, bbox: BBox | None) -> None:
+    """Join a line printed above a record's numbered line (a vertically centred cell)."""
+    row = state.open_row
+    if row is None:
+        return
+    for role, value in cells.items():
+        if value and role is not Role.number:
+            row.cells[role] = f"{value} {row.cells.get(role, '')}".strip()
+    row.text = f"{text} {row.text}".strip()
+    row.bbox = union_bbox([bbox, row.bbox])
+
+
 def _section(state: _State, text: str) -> bool:
     kind = section_kind(text)
     if kind is None:
@@ -226,51 +238,117 @@ def _groups(words: list[Word], gap: float) -> list[list[Word]]:
 
 
 def _column_mode(page: int, rows: list[_PhysicalRow], state: _State) -> bool:
+    """Rows of a gridless list on one page; False when the page holds no such list."""
     heights = [w.bbox[3] - w.bbox[1] for r in rows for w in r.words if w.bbox]
     h = statistics.median(heights)
-    header_at = None
-    header_groups: list[list[Word]] = []
+    headers: list[tuple[int, list[list[Word]], list[Role | None]]] = []
     for i, row in enumerate(rows):
         groups = _groups(row.words, 0.9 * h)
         roles = header_roles([" ".join(w.text for w in g) for g in groups])
         if roles is not None:
-            header_at, header_groups, state.roles = i, groups, roles
-            break
-    if header_at is None and state.columns is None:
+            headers.append((i, groups, roles))
+    if not headers and state.columns is None:
         return False
-    data = rows[header_at + 1 :] if header_at is not None else rows
-    boundaries = _column_spans(data, 0.6 * h)
-    if not boundaries:
-        return header_at is not None
-    if header_at is not None:
-        roles = _map_roles(boundaries, header_groups, state.roles or [])
-        state.columns = (boundaries, roles)
-    else:
-        assert state.columns is not None
-        roles = _remap(boundaries, state.columns)
-    for row in data:
-        text = row.text
-        folded = fold(text)
-        if _section(state, text):
+    # each header starts a table of its own; rows above the first continue the last page's
+    starts = [i for i, _, _ in headers]
+    segments: list[tuple[int, int, tuple[list[Word], ...] | None, list[Role | None] | None]] = []
+    if not starts or starts[0] > 0:
+        segments.append((0, starts[0] if starts else len(rows), None, None))
+    for n, (i, groups, roles) in enumerate(headers):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(rows)
+        segments.append((i + 1, stop, tuple(w for w in groups), roles))
+    for begin, stop, header_groups, header_role_list in segments:
+        data = rows[begin:stop]
+        if header_groups is None and state.columns is None:
+            for row in data:  # the list's title lines; a section title may close them
+                _section(state, row.text)
+            continue
+        spans = _column_spans(data, 0.6 * h)
+        if not spans:
+            continue
+        if header_groups is not None and header_role_list is not None:
+            state.roles = header_role_list
+            roles = _map_roles(spans, list(header_groups), header_role_list)
+            state.columns = (spans, roles)
+        else:
+            assert state.columns is not None
+            roles = _remap(spans, state.columns)
+        _column_rows(page, data, spans, roles, h, state)
+    return True
+
+
+def _column_rows(
+    page: int,
+    rows: list[_PhysicalRow],
+    spans: list[tuple[float, float]],
+    roles: list[Role | None],
+    h: float,
+    state: _State,
+) -> None:
+    """Cells per physical row, then each unnumbered row joined to the record it belongs to.
+
+    A wrapped cell's lines sit below its record's first line when cells are top-aligned,
+    and straddle it when they are centred: an unnumbered line joins the nearer numbered
+    line (the one above on a tie), never across a section title or the end of the list.
+    """
+    entries: list[tuple[str, _PhysicalRow, dict[Role, str]]] = []
+    for row in rows:
+        folded = fold(row.text)
+        if section_kind(row.text) is not None:
+            entries.append(("section", row, {}))
             continue
         if _END.match(folded) or _SIGNATURE.match(folded):
-            state.open_row = None
+            entries.append(("end", row, {}))
             continue
         cells: dict[Role, str] = {}
         for word in row.words:
             assert word.bbox is not None
-            column = _column_of(word.bbox, boundaries)
+            column = _column_of(word.bbox, spans)
             role = roles[column] if column is not None and column < len(roles) else None
             if role is not None:
                 cells[role] = f"{cells.get(role, '')} {word.text}".strip()
-        confidence = min((w.confidence for w in row.words), default=1.0)
         number = cells.get(Role.number, "")
-        if _ROW_NUMBER.match(number):
-            if cells.get(Role.name) or cells.get(Role.combined):
-                _start_row(state, ListRow(page, cells, text, row.bbox, confidence))
-        elif state.open_row is not None and not number:
-            _continue_row(state, cells, text, row.bbox)
-    return True
+        if _ROW_NUMBER.match(number) and (cells.get(Role.name) or cells.get(Role.combined)):
+            entries.append(("record", row, cells))
+        elif not number:
+            entries.append(("piece", row, cells))
+        else:
+            entries.append(("skip", row, cells))
+
+    def centre(row: _PhysicalRow) -> float:
+        box = row.bbox
+        return (box[1] + box[3]) / 2 if box else 0.0
+
+    pending: list[tuple[_PhysicalRow, dict[Role, str]]] = []
+    anchor: float | None = None  # centre of the open record's numbered line on this page
+    for index, (kind, row, cells) in enumerate(entries):
+        if kind == "section":
+            _section(state, row.text)
+            pending, anchor = [], None
+        elif kind == "end":
+            state.open_row, pending, anchor = None, [], None
+        elif kind == "record":
+            confidence = min((w.confidence for w in row.words), default=1.0)
+            _start_row(state, ListRow(page, dict(cells), row.text, row.bbox, confidence))
+            anchor = centre(row)
+            for piece, piece_cells in reversed(pending):
+                _prepend_row(state, piece_cells, piece.text, piece.bbox)
+            pending = []
+        elif kind == "piece":
+            following = next(
+                (e for e in entries[index + 1 :] if e[0] in ("record", "section", "end")), None
+            )
+            below = None
+            if following is not None and following[0] == "record":
+                below = centre(following[1]) - centre(row)
+            above = centre(row) - anchor if anchor is not None else None
+            if below is not None and (
+                (above is None and (state.open_row is None or below < 0.9 * h))
+                or (above is not None and below < above)
+            ):
+                pending.append((row, cells))
+            elif state.open_row is not None:
+                _continue_row(state, cells, row.text, row.bbox)
 
 
 def _column_spans(rows: list[_PhysicalRow], gap: float) -> list[tuple[float, float]]:
@@ -302,7 +380,9 @@ def _column_of(bbox: BBox, spans: list[tuple[float, float]]) -> int | None:
 def _map_roles(
     spans: list[tuple[float, float]], header: list[list[Word]], roles: list[Role | None]
 ) -> list[Role | None]:
-    """Give each data column the role of the header label that overlaps it most."""
+    """Each data column's role: in order when the counts agree, else by overlap with labels."""
+    if len(spans) == len(header) == len(roles):
+        return list(roles)
     out: list[Role | None] = []
     labels = [union_bbox([w.bbox for w in group]) for group in header]
     for x0, x1 in spans:

@@ -129,8 +129,9 @@ def _decision(
             if not parts.name:
                 continue
             base = min((line.confidence for line in inline.lines), default=1.0)
+            award = grant.award_for(parts.kind)
             document.awards.append(
-                _award(parts, grant, grant.award, base, inline.lines, inline.text, inline_total)
+                _award(parts, grant, award, base, inline.lines, inline.text, inline_total)
             )
     list_items = _items_from(items, lines[list_at] if list_at < len(lines) else None, kind)
     if kind is DocumentType.decision and list_at >= len(lines):
@@ -170,12 +171,16 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument) -
         )
     award: AwardMatch | None = None
     if cells.get(Role.award):
-        award = match_award(cells[Role.award], document.issuer_level)
+        written = " ".join(cells[Role.award].split())
+        award = match_award(written, document.issuer_level)
+        if award is None or award.code is AwardCode.other:
+            # a prize or wording outside the taxonomy: keep it as printed
+            award = AwardMatch(AwardCode.other, written, None, 0, len(written))
     if award is None and row.section:
         award = match_award(row.section, document.issuer_level)
     grant = _grant_for(parts.kind, grants)
     if award is None and grant is not None:
-        award = grant.award
+        award = grant.award_for(parts.kind)
     result = _award(parts, grant, award, row.confidence, [], row.text, (len(grants) and 2) or 2)
     result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
     if cells.get(Role.amount):

@@ -156,7 +156,7 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
             if header.place is None and header.date is None:
                 header.place, header.date = place_date
             continue
-        if folded.startswith("so ") or folded.startswith("so:"):
+        if re.match(r"^so\s*[:.]|^so\s+\d", folded):
             continue
         if line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block):
             header.issuer_block.append(text)
