@@ -24,7 +24,9 @@ _REASON = re.compile(
     r"(?:\bvi\s+)?(?:\bda\s+|\bdat\s+)?(?:co\s+)?(?:thanh tich|hoan thanh xuat sac|hoan thanh tot)"
 )
 _LIST_NOTE = re.compile(r"co\s+danh\s+sach\s+kem\s+theo|danh\s+sach\s+(kem\s+theo|dinh\s+kem)")
-_COUNT = re.compile(r"(\d{1,4})\s+(tap the|ca nhan|don vi|hoc sinh|giao vien|ho gia dinh)")
+_COUNT = re.compile(
+    r"(\d{1,4})\s+(tap\s+the|ca\s+nhan|don\s+vi|hoc\s+sinh|giao\s+vien|ho\s+gia\s+dinh)"
+)
 _COUNT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|\d{1,4})\s+(?:tap the|ca nhan|don vi|hoc sinh|giao vien|ho gia dinh)"
     r"(?:\s*(?:,|va)\s*)?)+(?:\s*co ten sau(?: day)?)?\s*:"
@@ -161,9 +163,9 @@ def _kinds(folded: str, award: AwardMatch | None) -> set[RecipientKind] | None:
 
 def _amounts(text: str, folded: str) -> dict[str, int]:
     amounts: dict[str, int] = {}
-    for key, word in (("collective", "tap the"), ("individual", "ca nhan")):
+    for key, word in (("collective", r"tap\s+the"), ("individual", r"ca\s+nhan")):
         match = re.search(
-            rf"moi\s+{word}[^;.\n]*?\d[\d.,]*\s*(trieu|nghin|ngan)?\s*(dong|d\b)", folded
+            rf"moi\s+{word}[^;.]*?\d[\d.,]*\s*(trieu|nghin|ngan)?\s*(dong|d\b)", folded
         )
         if match:
             value = find_amount_vnd(text[match.start() : match.end()])
@@ -245,7 +247,7 @@ def parse_grants(
         for count, what in _COUNT.findall(fold_same_length(run) if run else folded[:run_end]):
             kind = (
                 RecipientKind.collective
-                if what in ("tap the", "don vi")
+                if " ".join(what.split()) in ("tap the", "don vi")
                 else RecipientKind.individual
             )
             grant.declared[kind] = grant.declared.get(kind, 0) + int(count)

@@ -22,6 +22,7 @@ from extractors.parsing.classify import classify
 from extractors.parsing.header import issuer_from_authority, parse_header
 from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
 from extractors.parsing.list_columns import Role
+from extractors.parsing.org_names import award_case
 from extractors.parsing.signature import find_signer
 from extractors.periods import find_period
 from extractors.taxonomy import AwardMatch, issuer_level_of, match_award
@@ -74,7 +75,7 @@ def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
         Award(
             recipient=cert.recipient,
             award_code=cert.award.code if cert.award else AwardCode.other,
-            award_text=cert.award.text if cert.award else None,
+            award_text=award_case(cert.award.text) if cert.award else None,
             award_class=cert.award.award_class if cert.award else None,
             period=cert.period,
             reason=cert.reason,
@@ -209,7 +210,7 @@ def _award(
     return Award(
         recipient=recipient,
         award_code=award.code if award else AwardCode.other,
-        award_text=award.text if award else None,
+        award_text=award_case(award.text) if award else None,
         award_class=award.award_class if award else None,
         period=grant.period if grant else None,
         reason=grant.reason if grant else None,

@@ -16,7 +16,7 @@ from extractors.dates import find_place_date
 from extractors.decision_numbers import find_number
 from extractors.parsing.items import LineItem
 from extractors.parsing.org_names import organization_case
-from extractors.text_normalize import fold
+from extractors.text_normalize import fold, is_all_caps
 
 _MOTTO = (
     "cong hoa xa hoi chu nghia viet nam",
@@ -170,12 +170,12 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
         line = lines[i]
         if not subject and _is_subject_start(line.folded):
             subject.append(line.text)
-        elif subject and not starts_with_authority_title(line.folded) and not _is_body(line):
+        elif subject and not _is_authority(line, subject) and not _is_body(line):
             if is_rule(line.text):
                 i += 1
                 break
             subject.append(line.text)
-        elif starts_with_authority_title(line.folded) and line.is_upper:
+        elif _is_authority(line, subject):
             header.authority = line.text
             i += 1
             break
@@ -190,6 +190,20 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
         header.subject = header.subject.strip(" .;")
     header.body_start = i
     return header
+
+
+def _is_authority(line: LineItem, subject: list[str]) -> bool:
+    """`CHỦ TỊCH ỦY BAN NHÂN DÂN …`, or a body in capitals after a subject in usual case."""
+    if not line.is_upper:
+        return False
+    if starts_with_authority_title(line.folded):
+        return True
+    return bool(subject) and not is_all_caps(subject[0]) and _is_body_name(line.folded)
+
+
+def _is_body_name(folded: str) -> bool:
+    """An issuing body as the authority line (`ỦY BAN NHÂN DÂN XÃ TÂN LẬP`)."""
+    return folded.startswith(("uy ban", "ubnd", "hoi dong", "ban ", "ban chap hanh", "dang uy"))
 
 
 def _is_body(line: LineItem) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.text_normalize import clean_text, fold
+from extractors.text_normalize import clean_text, fold, normalize_tone_placement
 
 # Generic parts of organization names as they are written. Longest match wins.
 _GENERIC = [
@@ -169,6 +169,12 @@ def _title_syllable(word: str) -> str:
     return word[:offset] + word[offset : offset + 1].upper() + word[offset + 1 :].lower()
 
 
+def _same_word(printed: str, generic: str) -> bool:
+    """A one-word generic must match with its tone marks: `TĨNH` in `HÀ TĨNH` is no `tỉnh`."""
+    bare = printed.strip(",;.:()").lower()
+    return normalize_tone_placement(bare) == normalize_tone_placement(generic.lower())
+
+
 def organization_case(text: str) -> str:
     """`TRƯỜNG THPT NGUYỄN KHUYẾN` → `Trường THPT Nguyễn Khuyến`; proper case is kept."""
     text = clean_text(text)
@@ -183,7 +189,7 @@ def organization_case(text: str) -> str:
         for key, generic in _GENERIC_BY_FOLD:
             n = len(key)
             stripped = [f.strip(",;.:()") for f in folded[i : i + n]]
-            if tuple(stripped) == key:
+            if tuple(stripped) == key and (n > 1 or _same_word(words[i], generic)):
                 generic_words = generic.split()
                 for j in range(n):
                     original = words[i + j]
@@ -251,3 +257,44 @@ def title_case(text: str) -> str:
             return "Phó " + lowered[4:5].upper() + lowered[5:]
         return lowered[:1].upper() + lowered[1:]
     return text
+
+
+_AWARD_OWNER = re.compile(r"\s+CỦA\s+")
+_QUOTES = "\"“”'‘’"
+
+
+def award_case(text: str) -> str:
+    """`BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH` → `Bằng khen của Chủ tịch UBND tỉnh`.
+
+    An award name is written in sentence case (a quoted name inside it starts with a
+    capital); the body after `của` is cased as an organization after its head's title.
+    Text already in mixed case is kept.
+    """
+    text = clean_text(text)
+    if not text or not all(c.isupper() for c in text if c.isalpha()):
+        return text
+    match = _AWARD_OWNER.search(text)
+    name, owner = (text[: match.start()], text[match.end() :]) if match else (text, "")
+    cased: list[str] = []
+    for word in name.split():
+        bare = fold(word).strip(",;.:()" + _QUOTES)
+        if bare in _ACRONYMS and not re.fullmatch(r"[ivx]+", bare):
+            cased.append(word)
+        elif word[:1] in _QUOTES:
+            cased.append(word[:1] + word[1:2].upper() + word[2:].lower())
+        else:
+            cased.append(word.lower())
+    head = " ".join(cased)
+    head = head[:1].upper() + head[1:]
+    return f"{head} của {_owner_case(owner)}" if owner else head
+
+
+def _owner_case(owner: str) -> str:
+    """`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH` → `Chủ tịch Ủy ban nhân dân tỉnh`."""
+    words = owner.split()
+    for n in range(min(4, len(words)), 0, -1):
+        known = _TITLE_BY_FOLD.get(fold(" ".join(words[:n])))
+        if known:
+            rest = " ".join(words[n:])
+            return f"{known} {organization_case(rest)}" if rest else known
+    return organization_case(owner)

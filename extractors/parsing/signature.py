@@ -62,9 +62,18 @@ def find_signer(lines: list[LineItem], start: int = 0, stop: int | None = None) 
         if not line.is_upper:
             continue
         match = _AUTHORITY.match(line.text)
-        if match and _is_title(_fold_title(match.group(2))):
+        nxt = lines[i + 1] if i + 1 < stop else None
+        if (
+            match
+            and not _is_title(_fold_title(match.group(2)))
+            and nxt is not None
+            and nxt.is_upper
+            and _is_title(nxt.folded)
+        ):
+            # `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`: on behalf of a body, signed by its head
+            anchor, authority, title = i + 1, _authority_text(match), title_case(nxt.text)
+        elif match and _is_title(_fold_title(match.group(2))):
             anchor, authority, title = i, _authority_text(match), None
-            nxt = lines[i + 1] if i + 1 < stop else None
             if nxt is not None and nxt.is_upper and _is_title(nxt.folded):
                 title = title_case(nxt.text)
                 anchor = i + 1
