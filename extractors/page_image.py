@@ -35,6 +35,7 @@ class PrepareOptions:
     flatten_background: bool = True
     binarize: bool = True
     remove_lines: bool = True
+    remove_frame: bool = True
 
 
 @dataclass
@@ -94,6 +95,11 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
             steps.append(f"deskew {angle:.2f}")
         else:
             angle = 0.0
+    if options.remove_frame:
+        framed = remove_frame(gray)
+        if framed is not None:
+            gray = framed
+            steps.append("unframe")
     uneven = _uneven_background(gray)
     if options.flatten_background and uneven:
         gray = flatten_background(gray)
@@ -250,3 +256,57 @@ def ruling_lines(gray: Gray) -> tuple[Gray, list[Segment]] | None:
         return None
     mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return np.asarray(mask, dtype=np.uint8), segments
+
+
+FRAME_BAND = 0.12  # a frame lies within this share of the page from each edge
+FRAME_FILL = 0.6  # share of a frame row (or column) that is ink once its pattern is closed
+
+
+def remove_frame(gray: Gray) -> Gray | None:
+    """Blank the ornamental frame of a certificate (or a scanner's dark edge), or None.
+
+    A frame is a band of rows (or columns) near each of the four edges that is ink across
+    most of the page once its dotted or patterned drawing is closed; text never fills a
+    row that far, and a table's border does not close on all four sides near the edges. Everything from the edge to the innermost frame line is painted white, so the
+    OCR engine does not read the ornament as rows of symbols.
+    """
+    height, width = gray.shape
+    _, inv = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    cut = {"top": 0, "bottom": height, "left": 0, "right": width}
+    reach = max(5, width // 60)
+    closed_rows = cv2.morphologyEx(
+        inv, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, 1))
+    )
+    closed_cols = cv2.morphologyEx(
+        inv, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, reach))
+    )
+    middle_x = slice(int(width * 0.15), int(width * 0.85))
+    middle_y = slice(int(height * 0.15), int(height * 0.85))
+    row_fill = (closed_rows[:, middle_x] > 0).mean(axis=1)
+    col_fill = (closed_cols[middle_y, :] > 0).mean(axis=0)
+    band_y, band_x = int(height * FRAME_BAND), int(width * FRAME_BAND)
+    margin = max(2, reach // 2)
+    top = np.nonzero(row_fill[:band_y] > FRAME_FILL)[0]
+    bottom = np.nonzero(row_fill[height - band_y :] > FRAME_FILL)[0]
+    left = np.nonzero(col_fill[:band_x] > FRAME_FILL)[0]
+    right = np.nonzero(col_fill[width - band_x :] > FRAME_FILL)[0]
+    if top.size:
+        cut["top"] = int(top.max()) + margin
+    if bottom.size:
+        cut["bottom"] = height - band_y + int(bottom.min()) - margin
+    if left.size:
+        cut["left"] = int(left.max()) + margin
+    if right.size:
+        cut["right"] = width - band_x + int(right.min()) - margin
+    if not (top.size and bottom.size and left.size and right.size):
+        return None  # a frame closes on all four sides; a table border alone does not
+    out = np.full_like(gray, _paper(gray))
+    out[cut["top"] : cut["bottom"], cut["left"] : cut["right"]] = gray[
+        cut["top"] : cut["bottom"], cut["left"] : cut["right"]
+    ]
+    return out
+
+
+def _paper(gray: Gray) -> int:
+    """The page's paper tone: the brightest common gray level."""
+    return int(np.percentile(gray, 90))

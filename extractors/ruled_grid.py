@@ -43,7 +43,11 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
 
 
 def find_grids(segments: list[Segment], page_width: int) -> list[Grid]:
-    """Tables with at least 2 rows and 2 columns formed by crossing ruling strokes."""
+    """Tables with at least 2 rows and 2 columns formed by crossing ruling strokes.
+
+    Two tables of the same width one above the other (`I. TẬP THỂ`, `II. CÁ NHÂN`) are
+    told apart by the gap between them that no vertical stroke crosses.
+    """
     horizontals = [s for s in segments if s.horizontal and s.x1 - s.x0 > 0.2 * page_width]
     verticals = [s for s in segments if not s.horizontal]
     grids: list[Grid] = []
@@ -51,27 +55,56 @@ def find_grids(segments: list[Segment], page_width: int) -> list[Grid]:
     for i, h in enumerate(horizontals):
         if i in used:
             continue
-        # Horizontals sharing this one's span, and the verticals that cross them, form a table.
         members = [
             j
             for j, o in enumerate(horizontals)
             if min(o.x1, h.x1) - max(o.x0, h.x0) > 0.8 * min(o.x1 - o.x0, h.x1 - h.x0)
         ]
-        top = min(horizontals[j].y0 for j in members)
-        bottom = max(horizontals[j].y1 for j in members)
-        crossing = [
-            v
-            for v in verticals
-            if h.x0 - 10 <= (v.x0 + v.x1) / 2 <= h.x1 + 10 and v.y0 < bottom and v.y1 > top
-        ]
-        if len(members) < 3 or len(crossing) < 3:
-            continue
         used.update(members)
-        ys = _cluster([(horizontals[j].y0 + horizontals[j].y1) / 2 for j in members], 8)
-        xs = _cluster([(v.x0 + v.x1) / 2 for v in crossing], 8)
-        if len(ys) >= 3 and len(xs) >= 3:
-            grids.append(Grid(tuple(xs), tuple(ys)))
+        for group in _connected(
+            sorted(members, key=lambda j: horizontals[j].y0), horizontals, verticals
+        ):
+            top = min(horizontals[j].y0 for j in group)
+            bottom = max(horizontals[j].y1 for j in group)
+            x0 = min(horizontals[j].x0 for j in group)
+            x1 = max(horizontals[j].x1 for j in group)
+            crossing = [
+                v
+                for v in verticals
+                if x0 - 10 <= (v.x0 + v.x1) / 2 <= x1 + 10 and v.y0 < bottom - 4 and v.y1 > top + 4
+            ]
+            if len(group) < 3 or len(crossing) < 3:
+                continue
+            ys = _cluster([(horizontals[j].y0 + horizontals[j].y1) / 2 for j in group], 8)
+            xs = _cluster([(v.x0 + v.x1) / 2 for v in crossing], 8)
+            if len(ys) >= 3 and len(xs) >= 3:
+                grids.append(Grid(tuple(xs), tuple(ys)))
     return grids
+
+
+def _connected(
+    order: list[int], horizontals: list[Segment], verticals: list[Segment]
+) -> list[list[int]]:
+    """Split horizontals (top to bottom) where no vertical stroke bridges the gap."""
+    groups: list[list[int]] = []
+    for j in order:
+        if groups:
+            above = horizontals[groups[-1][-1]]
+            below = horizontals[j]
+            gap_top, gap_bottom = above.y1, below.y0
+            bridged = any(
+                v.y0 <= gap_top + 6
+                and v.y1 >= gap_bottom - 6
+                and max(above.x0, below.x0) - 10
+                <= (v.x0 + v.x1) / 2
+                <= min(above.x1, below.x1) + 10
+                for v in verticals
+            )
+            if bridged or gap_bottom - gap_top < 6:
+                groups[-1].append(j)
+                continue
+        groups.append([j])
+    return groups
 
 
 def words_in_grid(words: list[Word], grid: Grid) -> tuple[Table, list[Word]]:

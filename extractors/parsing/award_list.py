@@ -120,8 +120,24 @@ def _section(state: _State, text: str) -> bool:
 # -- ruled tables (text layer, DOCX, rebuilt grids) --------------------------------
 
 
+def _looks_numbered(cell: str) -> bool:
+    """An STT cell, read leniently: OCR turns `5` into `5S` and `1` into `l` or `I`."""
+    bare = cell.strip(" .)")
+    return bool(re.fullmatch(r"\d{1,3}", bare)) or (
+        0 < len(bare) <= 3 and any(c.isdigit() for c in bare)
+    )
+
+
+def _record_cells(cells: dict[Role, str]) -> bool:
+    """A row naming someone with something beside the name, not a wrapped fragment."""
+    named = cells.get(Role.name) or cells.get(Role.combined)
+    others = [r for r in cells if r not in (Role.name, Role.combined, Role.number)]
+    return bool(named) and (bool(others) or len(named.split()) >= 2)
+
+
 def _table_rows(item: TableItem, state: _State) -> None:
-    for row in item.table.rows:
+    first_data: int | None = None
+    for index, row in enumerate(item.table.rows):
         texts = [" ".join(cell.text.split()) for cell in row.cells]
         roles = header_roles(texts)
         if roles is not None:
@@ -143,10 +159,17 @@ def _table_rows(item: TableItem, state: _State) -> None:
         if _END.match(fold(joined)):
             state.open_row = None
             continue
+        if first_data is None:
+            first_data = index
         confidence = min((c.confidence for c in row.cells), default=1.0)
         number = cells.get(Role.number, "")
-        has_number = bool(re.match(r"^\d{1,3}\s*[.)]?$", number))
-        if Role.number in state.roles and not has_number and state.open_row is not None:
+        if (
+            Role.number in state.roles
+            and not _looks_numbered(number)
+            and state.open_row is not None
+            and (not _record_cells(cells) or (index == first_data and not number))
+        ):
+            # a wrapped row, or a row a page break cut in two: it continues the one above
             _continue_row(state, cells, joined, row.bbox)
             continue
         if not (cells.get(Role.name) or cells.get(Role.combined)):

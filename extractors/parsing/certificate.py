@@ -20,6 +20,7 @@ from extractors.parsing.org_names import organization_case
 from extractors.parsing.signature import find_signer
 from extractors.periods import find_period
 from extractors.taxonomy import AwardMatch, issuer_level_of, match_awards
+from extractors.text_normalize import fold
 from schemas import IssuerLevel, RecipientKind, Signer
 from schemas.extracted import Recipient
 
@@ -45,13 +46,20 @@ class Certificate:
 
 
 def parse_certificate(lines: list[LineItem]) -> Certificate:
+    lines = [line for line in lines if re.search(r"[a-z0-9]", line.folded)]  # specks of OCR
     give_at = next((i for i, line in enumerate(lines) if _GIVE.match(line.folded)), None)
     authority_lines = [
         line.text
         for line in lines[: give_at if give_at is not None else 4]
         if line.is_upper and not is_motto(line.folded) and not is_rule(line.text)
     ]
-    issuer = issuer_from_authority(" ".join(authority_lines)) if authority_lines else None
+    authority_lines = [_strip_debris(text) for text in authority_lines]
+    authority_lines = [text for text in authority_lines if text]
+    issuer = next(
+        (found for text in authority_lines if (found := issuer_from_authority(text))), None
+    )
+    if issuer is None and authority_lines:
+        issuer = issuer_from_authority(" ".join(authority_lines))
     if issuer is None and authority_lines:
         issuer = organization_case(authority_lines[-1])
     level = issuer_level_of(issuer) if issuer else None
@@ -146,9 +154,23 @@ def _most_specific(matches: list[AwardMatch]) -> AwardMatch | None:
     return max(matches, key=lambda m: (m.code.value not in ("giay_khen",), m.end - m.start))
 
 
+def _strip_debris(text: str) -> str:
+    """Drop specks OCR reads before a line (`, Bà …`, `ˆ Giáo viên …`) and after it."""
+    tokens = text.split()
+    while tokens and (
+        not re.search(r"[a-z0-9]", fold(tokens[0]))
+        or (len(tokens[0]) == 1 and not tokens[0].isdigit() and len(tokens) > 1)
+    ):
+        tokens.pop(0)
+    while tokens and not re.search(r"[a-z0-9]", fold(tokens[-1])):
+        tokens.pop()
+    return " ".join(tokens).strip(" .;,:-_~'\"`‘’“”")
+
+
 def _recipient(lines: list[LineItem]) -> Recipient | None:
-    first = lines[0].text.strip(" .;")
-    rest = [line.text.strip(" .;") for line in lines[1:]]
+    first = _strip_debris(lines[0].text)
+    rest = [_strip_debris(line.text) for line in lines[1:]]
+    rest = [text for text in rest if text]
     if first.isupper() and not _HONORIFIC.match(first) and not looks_like_person_name(first):
         name = organization_case(first)
         if rest:

@@ -7,6 +7,7 @@ a role per column is what the row parser needs.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from extractors.text_normalize import fold
@@ -74,8 +75,11 @@ def role_of(label: str) -> Role | None:
     if has_name:
         return Role.name
     for role, labels in _LABELS:
+        words = len(folded.split())
         if folded in labels or any(
-            folded.startswith(label + " ") for label in labels if len(label) > 3
+            folded.startswith(label + " ") and words <= len(label.split()) + 2
+            for label in labels
+            if len(label) > 3
         ):
             return role
     return None
@@ -83,6 +87,8 @@ def role_of(label: str) -> Role | None:
 
 def header_roles(cells: list[str]) -> list[Role | None] | None:
     """Roles of a header row, or None when the row is not a list header."""
+    if any(re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", cell) for cell in cells):
+        return None  # a numbered data row, whatever its cells say
     roles = [role_of(cell) for cell in cells]
     named = [r for r in roles if r is not None]
     if (Role.name in named or Role.combined in named) and len(named) >= 2:
