@@ -267,8 +267,9 @@ def remove_frame(gray: Gray) -> Gray | None:
 
     A frame is a band of rows (or columns) near each of the four edges that is ink across
     most of the page once its dotted or patterned drawing is closed; text never fills a
-    row that far, and a table's border does not close on all four sides near the edges. Everything from the edge to the innermost frame line is painted white, so the
-    OCR engine does not read the ornament as rows of symbols.
+    row that far, and a table's border does not close on all four sides near the edges.
+    Everything from the edge to the innermost frame line is painted white, so the OCR
+    engine does not read the ornament as rows of symbols.
     """
     height, width = gray.shape
     _, inv = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)

@@ -130,7 +130,7 @@ def _looks_numbered(cell: str) -> bool:
 
 def _record_cells(cells: dict[Role, str]) -> bool:
     """A row naming someone with something beside the name, not a wrapped fragment."""
-    named = cells.get(Role.name) or cells.get(Role.combined)
+    named = cells.get(Role.name) or cells.get(Role.combined) or ""
     others = [r for r in cells if r not in (Role.name, Role.combined, Role.number)]
     return bool(named) and (bool(others) or len(named.split()) >= 2)
 

@@ -55,9 +55,7 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
     ]
     authority_lines = [_strip_debris(text) for text in authority_lines]
     authority_lines = [text for text in authority_lines if text]
-    issuer = next(
-        (found for text in authority_lines if (found := issuer_from_authority(text))), None
-    )
+    issuer = next((org for text in authority_lines if (org := issuer_from_authority(text))), None)
     if issuer is None and authority_lines:
         issuer = issuer_from_authority(" ".join(authority_lines))
     if issuer is None and authority_lines:
