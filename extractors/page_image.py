@@ -36,6 +36,7 @@ class PrepareOptions:
     binarize: bool = True
     remove_lines: bool = True
     remove_frame: bool = True
+    remove_seals: bool = True
 
 
 @dataclass
@@ -71,9 +72,12 @@ def is_blank(gray: Gray) -> bool:
 def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -> PreparedImage:
     options = options or PrepareOptions()
     gray = to_gray(image)
+    seals = 0
+    if options.remove_seals and image.mode in ("RGB", "RGBA", "P", "CMYK"):
+        gray, seals = remove_red_seals(image, gray)
     if is_blank(gray):
         return PreparedImage(Image.fromarray(gray), 1.0, blank=True)
-    steps: list[str] = []
+    steps: list[str] = [f"unseal {seals}"] if seals else []
     noise = noise_level(gray)
     if options.denoise and noise >= NOISY:
         gray = np.asarray(cv2.medianBlur(gray, 3), dtype=np.uint8)
@@ -95,10 +99,10 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
             steps.append(f"deskew {angle:.2f}")
         else:
             angle = 0.0
-    if options.remove_frame:
-        framed = remove_frame(gray)
-        if framed is not None:
-            gray = framed
+    if options.remove_frame:  # after deskew: a skewed frame line fills no single row
+        unframed = remove_frame(gray)
+        if unframed is not None:
+            gray = unframed
             steps.append("unframe")
     uneven = _uneven_background(gray)
     if options.flatten_background and uneven:
@@ -311,3 +315,68 @@ def remove_frame(gray: Gray) -> Gray | None:
 def _paper(gray: Gray) -> int:
     """The page's paper tone: the brightest common gray level."""
     return int(np.percentile(gray, 90))
+
+
+SEAL_REDNESS = 50  # red minus the larger of green and blue, for stamp ink
+
+
+def remove_red_seals(image: Image.Image, gray: Gray) -> tuple[Gray, int]:
+    """Paint red stamp ink white inside red circles (seals); red titles stay.
+
+    A seal is a red circle several lines of text across, often stamped over the
+    signer's name, which is in black ink and stays. Circles are found by a Hough
+    transform on the red ink, so a seal touching a red frame is still found.
+    """
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    redness = rgb[:, :, 0] - np.maximum(rgb[:, :, 1], rgb[:, :, 2])
+    red = np.asarray((redness > SEAL_REDNESS) * 255, dtype=np.uint8)
+    if int(np.count_nonzero(red)) < 500:
+        return gray, 0
+    height, width = gray.shape
+    factor = min(1.0, 800 / max(height, width))
+    small = cv2.resize(
+        red, (round(width * factor), round(height * factor)), interpolation=cv2.INTER_AREA
+    )
+    small_side = min(small.shape)
+    circles = cv2.HoughCircles(
+        cv2.GaussianBlur(small, (5, 5), 0),
+        cv2.HOUGH_GRADIENT,
+        dp=1.5,
+        minDist=small_side * 0.1,
+        param1=120,
+        param2=40,
+        minRadius=round(small_side * 0.055),
+        maxRadius=round(small_side * 0.2),
+    )
+    if circles is None:
+        return gray, 0
+    out = gray.copy()
+    paper = _paper(gray)
+    seals = 0
+    yy, xx = np.ogrid[:height, :width]
+    for cx, cy, r in circles[0]:
+        cx, cy, r = cx / factor, cy / factor, r / factor * 1.6  # outer rings of a seal too
+        x0, x1 = max(0, int(cx - r)), min(width, int(cx + r) + 1)
+        y0, y1 = max(0, int(cy - r)), min(height, int(cy + r) + 1)
+        inside = (yy[y0:y1] - cy) ** 2 + (xx[:, x0:x1] - cx) ** 2 <= r * r
+        if not _is_ring(red[y0:y1, x0:x1] > 0, cx - x0, cy - y0, r / 1.6):
+            continue
+        region = out[y0:y1, x0:x1]
+        # inside the stamp, fainter red (its anti-aliased edges) goes too; black stays
+        region[inside & (red[y0:y1, x0:x1] > 0)] = paper
+        seals += 1
+    return out, seals
+
+
+def _is_ring(mask: NDArray[np.bool_], cx: float, cy: float, radius: float) -> bool:
+    """A stamp's outline: red ink all the way round the circle, not a letter's arc."""
+    ys, xs = np.nonzero(mask)
+    if len(ys) < 50:
+        return False
+    distance = np.hypot(ys - cy, xs - cx)
+    rim = (distance > 0.82 * radius) & (distance < 1.06 * radius)
+    if not rim.any():
+        return False
+    angles = np.arctan2(ys[rim] - cy, xs[rim] - cx)
+    bins = np.unique(((angles + np.pi) / (2 * np.pi) * 48).astype(int) % 48)
+    return len(bins) >= 40

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -387,3 +387,38 @@ def test_scanned_bordered_table_comes_out_as_a_table_with_its_cells() -> None:
     assert rows[1][1] == "Nguyễn Thị Thanh Xuân"
     assert "Nguyễn Thị Thanh Xuân" not in [line.text for line in page_text.lines]
     assert len(rows) == 3
+
+
+# --------------------------------------------------------- certificates: frames and seals
+
+
+def _certificate_image() -> Image.Image:
+    """A landscape certificate: patterned blue frame, black text, a red seal on the name."""
+    font = ImageFont.truetype(str(_font()), 56)
+    image = Image.new("RGB", (2339, 1654), (250, 246, 236))
+    draw = ImageDraw.Draw(image)
+    for inset in range(30, 90, 6):  # a dotted ornamental band all round
+        for x in range(inset, 2339 - inset, 18):
+            draw.rectangle((x, inset, x + 9, inset + 3), fill=(40, 60, 150))
+            draw.rectangle((x, 1654 - inset - 3, x + 9, 1654 - inset), fill=(40, 60, 150))
+        for y in range(inset, 1654 - inset, 18):
+            draw.rectangle((inset, y, inset + 3, y + 9), fill=(40, 60, 150))
+            draw.rectangle((2339 - inset - 3, y, 2339 - inset, y + 9), fill=(40, 60, 150))
+    draw.text((700, 300), "BẰNG KHEN", font=font, fill="black")
+    draw.text((700, 500), "Bà Nguyễn Thị Thanh Xuân", font=font, fill="black")
+    draw.text((1500, 1250), "Phạm Trọng Bảo", font=font, fill="black")
+    stamp = Image.new("RGB", image.size, "white")  # stamp ink darkens, it does not cover
+    ink = ImageDraw.Draw(stamp)
+    ink.ellipse((1330, 1080, 1650, 1400), outline=(210, 40, 40), width=14)
+    ink.ellipse((1380, 1130, 1600, 1350), outline=(210, 40, 40), width=5)
+    return ImageChops.multiply(image, stamp)
+
+
+def test_certificate_frame_and_seal_do_not_hide_the_names() -> None:
+    text = read_document(_png(_certificate_image())).text()
+    assert "Nguyễn Thị Thanh Xuân" in text
+    assert "Phạm Trọng Bảo" in text  # the signer under the seal
+    ornament = [
+        line for line in text.splitlines() if line.strip() and not any(c.isalpha() for c in line)
+    ]
+    assert len(ornament) <= 2, ornament  # the frame is not read as rows of symbols

@@ -28,7 +28,7 @@ _COUNT = re.compile(
     r"(\d{1,4})\s+(tap\s+the|ca\s+nhan|don\s+vi|hoc\s+sinh|giao\s+vien|ho\s+gia\s+dinh)"
 )
 _COUNT_PREFIX = re.compile(
-    r"^\s*(?:(?:cac|\d{1,4})\s+(?:tap the|ca nhan|don vi|hoc sinh|giao vien|ho gia dinh)"
+    r"^\s*(?:(?:cac|\d{1,4})\s+(?:tap\s+the|ca\s+nhan|don\s+vi|hoc\s+sinh|giao\s+vien|ho\s+gia\s+dinh)"
     r"(?:\s*(?:,|va)\s*)?)+(?:\s*co ten sau(?: day)?)?\s*:"
 )
 _COLLECTIVE_CODES = {
