@@ -8,7 +8,6 @@ granting article; the recipients of an attached list take the grant of their kin
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from extractors.money import find_amount_vnd
@@ -16,6 +15,7 @@ from extractors.nlp import split_recipient_run
 from extractors.parsing.items import LineItem
 from extractors.periods import find_period
 from extractors.taxonomy import AwardMatch, match_awards
+from extractors.text_normalize import fold_aligned
 from schemas import AwardCode, IssuerLevel, RecipientKind
 
 _ARTICLE = re.compile(r"^dieu\s*(\d+)\s*[.:]?\s*", re.IGNORECASE)
@@ -53,18 +53,6 @@ _INDIVIDUAL_CODES = {
     AwardCode.nha_giao_uu_tu,
     AwardCode.nha_giao_nhan_dan,
 }
-
-
-def fold_same_length(text: str) -> str:
-    """Fold diacritics and case one character for one, so offsets stay valid."""
-    out = []
-    for char in text:
-        if char in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", char)[0]
-        out.append(base.lower() if len(base.lower()) == 1 else char)
-    return "".join(out)
 
 
 @dataclass
@@ -217,10 +205,10 @@ def parse_grants(
     grants: list[Grant] = []
     subject_period = find_period(subject) if subject else None
     for article in articles:
-        head = _ARTICLE.match(fold_same_length(article.text))
+        head = _ARTICLE.match(fold_aligned(article.text))
         offset = head.end() if head else 0
         body = article.text[offset:]
-        folded = fold_same_length(body)
+        folded = fold_aligned(body)
         if not folded.lstrip().startswith(_GRANTING) and not any(
             f" {g} " in folded[:80] for g in ("tang", "cong nhan")
         ):
@@ -244,7 +232,7 @@ def parse_grants(
             amount=_amounts(body, folded),
             has_list=bool(_LIST_NOTE.search(folded)),
         )
-        for count, what in _COUNT.findall(fold_same_length(run) if run else folded[:run_end]):
+        for count, what in _COUNT.findall(fold_aligned(run) if run else folded[:run_end]):
             kind = (
                 RecipientKind.collective
                 if " ".join(what.split()) in ("tap the", "don vi")
@@ -254,11 +242,11 @@ def parse_grants(
         if grant.declared and grant.kinds is None:
             grant.kinds = set(grant.declared)
         run_start = offset + (recipients_at.end() if recipients_at else 0)
-        prefix = _COUNT_PREFIX.match(fold_same_length(run))
+        prefix = _COUNT_PREFIX.match(fold_aligned(run))
         if prefix:
             # `cho 7 tập thể: A; B và C` — the names follow the count
             run, run_start = run[prefix.end() :], run_start + prefix.end()
-        if run.strip() and not grant.has_list and not _COUNT.match(fold_same_length(run).strip()):
+        if run.strip() and not grant.has_list and not _COUNT.match(fold_aligned(run).strip()):
             grant.inline = _inline(article, run, run_start)
         grant.by_kind = _awards_by_kind(body, folded, run_end, issuer_level)
         grants.append(grant)

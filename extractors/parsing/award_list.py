@@ -86,27 +86,20 @@ def _start_row(state: _State, row: ListRow) -> None:
     state.open_row = row
 
 
-def _continue_row(state: _State, cells: dict[Role, str], text: str, bbox: BBox | None) -> None:
+def _join_row(
+    state: _State, cells: dict[Role, str], text: str, bbox: BBox | None, *, above: bool = False
+) -> None:
+    """Add a wrapped line to the open record: after it, or `above` its numbered line
+    (a vertically centred cell starts on the line before the number)."""
     row = state.open_row
     if row is None:
         return
     for role, value in cells.items():
         if value and role is not Role.number:
-            row.cells[role] = f"{row.cells.get(role, '')} {value}".strip()
-    row.text = f"{row.text} {text}".strip()
+            parts = [value, row.cells.get(role, "")] if above else [row.cells.get(role, ""), value]
+            row.cells[role] = " ".join(parts).strip()
+    row.text = (f"{text} {row.text}" if above else f"{row.text} {text}").strip()
     row.bbox = union_bbox([row.bbox, bbox])
-
-
-def _prepend_row(state: _State, cells: dict[Role, str], text: str, bbox: BBox | None) -> None:
-    """Join a line printed above a record's numbered line (a vertically centred cell)."""
-    row = state.open_row
-    if row is None:
-        return
-    for role, value in cells.items():
-        if value and role is not Role.number:
-            row.cells[role] = f"{value} {row.cells.get(role, '')}".strip()
-    row.text = f"{text} {row.text}".strip()
-    row.bbox = union_bbox([bbox, row.bbox])
 
 
 def _section(state: _State, text: str) -> bool:
@@ -170,7 +163,7 @@ def _table_rows(item: TableItem, state: _State) -> None:
             and (not _record_cells(cells) or (index == first_data and not number))
         ):
             # a wrapped row, or a row a page break cut in two: it continues the one above
-            _continue_row(state, cells, joined, row.bbox)
+            _join_row(state, cells, joined, row.bbox)
             continue
         if not (cells.get(Role.name) or cells.get(Role.combined)):
             continue
@@ -355,7 +348,7 @@ def _column_rows(
             _start_row(state, ListRow(page, dict(cells), row.text, row.bbox, confidence))
             anchor = centre(row)
             for piece, piece_cells in reversed(pending):
-                _prepend_row(state, piece_cells, piece.text, piece.bbox)
+                _join_row(state, piece_cells, piece.text, piece.bbox, above=True)
             pending = []
         elif kind == "piece":
             following = next(
@@ -371,7 +364,7 @@ def _column_rows(
             ):
                 pending.append((row, cells))
             elif state.open_row is not None:
-                _continue_row(state, cells, row.text, row.bbox)
+                _join_row(state, cells, row.text, row.bbox)
 
 
 def _column_spans(rows: list[_PhysicalRow], gap: float) -> list[tuple[float, float]]:
@@ -458,4 +451,4 @@ def _numbered_lines(lines: list[LineItem], state: _State) -> None:
             if text[:1] in "-+•" or line.folded.startswith(("danh sach", "(kem theo")):
                 state.open_row = None
                 continue
-            _continue_row(state, {Role.combined: text}, text, line.bbox)
+            _join_row(state, {Role.combined: text}, text, line.bbox)

@@ -143,7 +143,7 @@ def _decision(
     ):
         rows = parse_list(list_items)
         for row in rows:
-            document.awards.append(_row_award(row, grants, document))
+            document.awards.append(_row_award(row, grants, document, len(rows)))
 
 
 def _items_from(items: list[Item], first: LineItem | None, kind: DocumentType) -> list[Item]:
@@ -162,7 +162,7 @@ def _grant_for(kind: RecipientKind | None, grants: list[Grant]) -> Grant | None:
     return grants[0] if grants else None
 
 
-def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument) -> Award:
+def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, rows: int) -> Award:
     cells = row.cells
     if Role.combined in cells:
         parts = split_recipient(cells[Role.combined], row.kind)
@@ -182,7 +182,7 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument) -
     grant = _grant_for(parts.kind, grants)
     if award is None and grant is not None:
         award = grant.award_for(parts.kind)
-    result = _award(parts, grant, award, row.confidence, [], row.text, (len(grants) and 2) or 2)
+    result = _award(parts, grant, award, row.confidence, [], row.text, rows)
     result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
     if cells.get(Role.amount):
         result.amount_vnd = find_amount_vnd(cells[Role.amount] + " đồng") or result.amount_vnd

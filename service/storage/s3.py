@@ -41,7 +41,7 @@ class S3Store:
         stream: BinaryIO = io.BytesIO(data) if isinstance(data, bytes) else data
         length = len(data) if isinstance(data, bytes) else -1
         encoded = {name: quote(value, safe="") for name, value in (metadata or {}).items()}
-        result = self.client.put_object(
+        self.client.put_object(
             self.bucket,
             key,
             stream,
@@ -50,7 +50,6 @@ class S3Store:
             metadata=cast(dict[str, str | list[str] | tuple[str]], encoded),
             part_size=_PART_SIZE,
         )
-        del result
         return self.stat(key)
 
     def get(self, key: str) -> bytes:
