@@ -38,7 +38,7 @@ lint: venv
 
 serve: setup
 	@echo "tdkt serve arrives with the archive service; for now: $(VENV)/bin/tdkt extract FILE --json"
-	$(VENV)/bin/tdkt extract samples/$$(ls samples | grep -m1 -E '\.pdf$$') --json
+	$(VENV)/bin/tdkt extract samples/qd_list_grid4_textpdf_namdinh_2024.pdf --json
 
 samples: venv
 	$(PY) -m samples.generate
