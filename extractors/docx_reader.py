@@ -62,13 +62,18 @@ class _Builder:
         return self.pages
 
 
-def read_docx(data: bytes) -> list[Page]:
+def open_docx(data: bytes) -> Document:
+    """The parsed Word document, or `CorruptFileError` saying why it cannot be read."""
     try:
-        document = docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, ParseError, etree.XMLSyntaxError) as exc:
         raise CorruptFileError(f"the DOCX cannot be read: {exc}") from exc
     except Exception as exc:  # python-docx surfaces many shapes of damage
         raise CorruptFileError(f"the DOCX cannot be read: {exc}") from exc
+
+
+def read_docx(data: bytes) -> list[Page]:
+    document = open_docx(data)
     builder = _Builder()
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):

@@ -61,7 +61,7 @@ def read_pdf(
 
 def scan_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> ScannedPdf:
     """Read text pages now; return the other pages as images for the OCR pool."""
-    document = _open_pdfium(data)
+    document = open_pdf(data)
     try:
         count = len(document)
         if count == 0:
@@ -82,7 +82,8 @@ def scan_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> ScannedPdf:
         document.close()
 
 
-def _open_pdfium(data: bytes) -> pdfium.PdfDocument:
+def open_pdf(data: bytes) -> pdfium.PdfDocument:
+    """The PDF opened by PDFium, or the typed error that says why it cannot be."""
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from extractors.errors import ExtractionError
+
+if TYPE_CHECKING:
+    from service.settings import Settings
 
 app = typer.Typer(help="tdkt: Vietnamese award records (hồ sơ thi đua, khen thưởng), digitized.")
 
@@ -58,6 +61,131 @@ def extract(
             sys.stdout.write(document.model_dump_json(indent=2) + "\n")
     except ExtractionError as error:
         _fail(error.code, error.message, error.exit_code)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+) -> None:
+    """Run the archive service: API, jobs, data under ./tdkt-data unless TDKT_* says otherwise."""
+    import uvicorn
+
+    from service.api.app import create_app
+
+    settings = _settings()
+    settings = settings.model_copy(
+        update={"host": host or settings.host, "port": port if port is not None else settings.port}
+    )
+    shown = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
+    where = settings.data_dir.resolve() if settings.uses_data_dir() else "the configured URLs"
+    typer.echo(f"tdkt: serving http://{shown}:{settings.port}/ (API docs at /docs); data: {where}")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).")],
+    workers: Annotated[
+        int | None, typer.Option(help="Documents read at once (default: one per core).")
+    ] = None,
+) -> None:
+    """Archive files and read them; prints done / duplicate / failed, exits 1 if any failed."""
+    from service.archive import open_archive
+    from service.ingest import find_files, ingest_files
+    from service.progress import ingest_progress
+
+    for path in paths:
+        if not path.exists():
+            _fail("not_found", f"no such file or folder: {path}", 2)
+    files = list(find_files(paths))
+    archive = open_archive(_settings())
+    try:
+        with ingest_progress(len(files)) as advance:
+            report = ingest_files(archive, files, workers=workers, on_result=advance)
+    finally:
+        archive.close()
+    done, duplicate = report.count("done"), report.count("duplicate")
+    typer.echo(f"{done} done, {duplicate} duplicate, {len(report.failed)} failed")
+    for failed in report.failed:
+        typer.echo(f"failed: {failed.path}: {failed.code}: {failed.message}", err=True)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: Annotated[str | None, typer.Argument(help="Words anywhere in the award.")] = None,
+    name: Annotated[str | None, typer.Option(help="A recipient's name.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Words of the unit.")] = None,
+    award_code: Annotated[str | None, typer.Option(help="An award code.")] = None,
+    period: Annotated[str | None, typer.Option(help="2023-2024 or 2024.")] = None,
+    year_from: Annotated[
+        int | None, typer.Option(help="Awards covering this year or later.")
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option(help="Awards covering this year or earlier.")
+    ] = None,
+    issuer: Annotated[str | None, typer.Option(help="Words of the issuing body.")] = None,
+    number: Annotated[str | None, typer.Option(help="Decision number.")] = None,
+    kind: Annotated[str | None, typer.Option(help="individual or collective.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Search the archive's awards, with or without diacritics."""
+    from schemas.award_codes import AwardCode, RecipientKind
+    from service.api.models import AwardList, AwardOut
+    from service.archive import open_archive
+    from service.award_search import AwardQuery, search_awards
+    from service.progress import award_table
+
+    if award_code is not None and award_code not in AwardCode.__members__:
+        _fail("invalid_request", f"unknown award code {award_code!r}", 2)
+    if kind is not None and kind not in RecipientKind.__members__:
+        _fail("invalid_request", "kind is individual or collective", 2)
+    archive = open_archive(_settings())
+    try:
+        with archive.db.read() as session:
+            page = search_awards(
+                session,
+                AwardQuery(
+                    q=query,
+                    name=name,
+                    unit=unit,
+                    issuer=issuer,
+                    number=number,
+                    award_code=award_code,
+                    kind=kind,
+                    period=period,
+                    year_from=year_from,
+                    year_to=year_to,
+                    limit=limit,
+                    offset=offset,
+                ),
+            )
+            items = [AwardOut.of(award) for award in page.awards]
+    finally:
+        archive.close()
+    if json_output:
+        result = AwardList(total=page.total, limit=limit, offset=offset, items=items)
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        award_table(items, page.total)
+
+
+def _settings() -> Settings:
+    from pydantic import ValidationError
+
+    from service.settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(p) for p in problem["loc"])
+        _fail("invalid_settings", f"TDKT_{where.upper()}: {problem['msg']}", 2)
+        raise
 
 
 if __name__ == "__main__":

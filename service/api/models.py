@@ -1,0 +1,172 @@
+"""What the API answers with: documents, their events and records, award rows, pages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field, field_serializer
+
+from schemas import ExtractedDocument
+from schemas.award_codes import RecipientKind
+from schemas.extracted import Evidence, Recipient
+from service.api.errors import ErrorInfo
+from service.db.models import Award, Document, ProcessingEvent
+
+API = "/api/v1"
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; they were written in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+class DocumentLinks(BaseModel):
+    self: str
+    original: str
+    awards: str
+
+
+class DocumentOut(BaseModel):
+    id: int
+    sha256: str
+    filename: str
+    media_type: str
+    size_bytes: int
+    pages: int | None
+    status: str = Field(examples=["done"], description="queued | processing | done | failed")
+    document_type: str | None = Field(examples=["decision"])
+    error: ErrorInfo | None = None
+    attempts: int
+    created_at: datetime
+    updated_at: datetime
+    processed_at: datetime | None
+    links: DocumentLinks
+
+    @field_serializer("created_at", "updated_at", "processed_at")
+    def _in_utc(self, moment: datetime | None) -> datetime | None:
+        return _utc(moment)
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentOut:
+        base = f"{API}/documents/{document.id}"
+        return cls(
+            id=document.id,
+            sha256=document.sha256,
+            filename=document.filename,
+            media_type=document.media_type,
+            size_bytes=document.size_bytes,
+            pages=document.pages,
+            status=document.status,
+            document_type=document.document_type,
+            error=(
+                ErrorInfo(code=document.error_code, message=document.error_message or "")
+                if document.error_code
+                else None
+            ),
+            attempts=document.attempts,
+            created_at=document.created_at,
+            updated_at=document.updated_at,
+            processed_at=document.processed_at,
+            links=DocumentLinks(
+                self=base,
+                original=f"{base}/original",
+                awards=f"{API}/awards?document_id={document.id}",
+            ),
+        )
+
+
+class EventOut(BaseModel):
+    at: datetime
+    event: str = Field(examples=["done"])
+    detail: str | None = None
+    duration_ms: int | None = None
+
+    @field_serializer("at")
+    def _in_utc(self, moment: datetime) -> datetime | None:
+        return _utc(moment)
+
+    @classmethod
+    def of(cls, event: ProcessingEvent) -> EventOut:
+        return cls(
+            at=event.at, event=event.event, detail=event.detail, duration_ms=event.duration_ms
+        )
+
+
+class DocumentDetail(DocumentOut):
+    award_count: int = 0
+    record: ExtractedDocument | None = Field(
+        default=None, description="The extracted record (the `tdkt extract --json` shape)."
+    )
+    events: list[EventOut] = Field(default_factory=list)
+
+
+class DocumentList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentOut]
+
+
+class DecisionRef(BaseModel):
+    document_id: int
+    document_type: str
+    issuer: str | None = Field(examples=["Sở Giáo dục và Đào tạo tỉnh Nam Định"])
+    issuer_level: str | None
+    number: str | None = Field(examples=["1234/QĐ-SGDĐT"])
+    date: date | None
+    link: str
+
+
+class AwardOut(BaseModel):
+    id: int
+    recipient: Recipient
+    award_code: str = Field(examples=["chien_si_thi_dua_co_so"])
+    award_text: str | None = Field(examples=["Chiến sĩ thi đua cơ sở"])
+    award_class: int | None
+    period: str | None = Field(examples=["2023-2024"])
+    reason: str | None
+    amount_vnd: int | None
+    confidence: float
+    evidence: Evidence
+    decision: DecisionRef
+
+    @classmethod
+    def of(cls, award: Award) -> AwardOut:
+        bbox: Any = tuple(award.evidence_bbox) if award.evidence_bbox else None
+        return cls(
+            id=award.id,
+            recipient=Recipient(
+                kind=RecipientKind(award.recipient_kind),
+                name=award.name,
+                honorific=award.honorific,
+                position=award.position,
+                unit=award.unit,
+            ),
+            award_code=award.award_code,
+            award_text=award.award_text,
+            award_class=award.award_class,
+            period=award.period,
+            reason=award.reason,
+            amount_vnd=award.amount_vnd,
+            confidence=award.confidence,
+            evidence=Evidence(page=award.evidence_page, bbox=bbox, text=award.evidence_text),
+            decision=DecisionRef(
+                document_id=award.document_id,
+                document_type=award.document_type,
+                issuer=award.issuer,
+                issuer_level=award.issuer_level,
+                number=award.number,
+                date=award.decision_date,
+                link=f"{API}/documents/{award.document_id}",
+            ),
+        )
+
+
+class AwardList(BaseModel):
+    total: int = Field(description="How many awards match in all, not only on this page.")
+    limit: int
+    offset: int
+    items: list[AwardOut]

@@ -1,0 +1,1 @@
+"""Metadata and search: SQLAlchemy models, the engine, migrations."""

@@ -1,0 +1,162 @@
+"""Tables: documents, their decision record and award rows, pages, processing events.
+
+Award rows repeat the few decision fields that searches filter on (issuer, number, date,
+document type), so a search never joins; a document's rows are written and replaced
+together in one transaction, so the copies cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentStatus:
+    queued = "queued"
+    processing = "processing"
+    done = "done"
+    failed = "failed"
+    ALL = (queued, processing, done, failed)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True, default=DocumentStatus.queued)
+    document_type: Mapped[str | None] = mapped_column(String(20))
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    uploaded_by: Mapped[str | None] = mapped_column(String(200))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Decision(Base):
+    """The document-level record of an `ExtractedDocument` (decision, certificate or list)."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), unique=True
+    )
+    document_type: Mapped[str] = mapped_column(String(20))
+    issuer: Mapped[str | None] = mapped_column(String(500))
+    issuer_parent: Mapped[str | None] = mapped_column(String(500))
+    issuer_level: Mapped[str | None] = mapped_column(String(20))
+    number: Mapped[str | None] = mapped_column(String(100), index=True)
+    date: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(200))
+    subject: Mapped[str | None] = mapped_column(Text)
+    signer_name: Mapped[str | None] = mapped_column(String(200))
+    signer_title: Mapped[str | None] = mapped_column(String(200))
+    signer_authority: Mapped[str | None] = mapped_column(String(200))
+    declared_collective: Mapped[int | None] = mapped_column(Integer)
+    declared_individual: Mapped[int | None] = mapped_column(Integer)
+    ocr_used: Mapped[bool] = mapped_column(Boolean, default=False)
+    ocr_engine: Mapped[str | None] = mapped_column(String(100))
+    ocr_mean_confidence: Mapped[float | None] = mapped_column(Float)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Award(Base):
+    """One recipient's award, with every contract field and its evidence."""
+
+    __tablename__ = "awards"
+    __table_args__ = (
+        Index("ix_awards_code_years", "award_code", "year_end", "year_start"),
+        Index("ix_awards_years", "year_end", "year_start"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    recipient_kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(500))
+    honorific: Mapped[str | None] = mapped_column(String(50))
+    position: Mapped[str | None] = mapped_column(String(300))
+    unit: Mapped[str | None] = mapped_column(String(500))
+    award_code: Mapped[str] = mapped_column(String(60))
+    award_text: Mapped[str | None] = mapped_column(String(500))
+    award_class: Mapped[int | None] = mapped_column(Integer)
+    period: Mapped[str | None] = mapped_column(String(9), index=True)
+    year_start: Mapped[int | None] = mapped_column(Integer)
+    year_end: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    amount_vnd: Mapped[int | None] = mapped_column(BigInteger)
+    confidence: Mapped[float] = mapped_column(Float)
+    evidence_page: Mapped[int | None] = mapped_column(Integer)
+    evidence_bbox: Mapped[list[float] | None] = mapped_column(JSON)
+    evidence_text: Mapped[str] = mapped_column(Text, default="")
+    document_type: Mapped[str] = mapped_column(String(20))
+    issuer: Mapped[str | None] = mapped_column(String(500), index=True)
+    issuer_level: Mapped[str | None] = mapped_column(String(20))
+    number: Mapped[str | None] = mapped_column(String(100), index=True)
+    decision_date: Mapped[date | None] = mapped_column(Date)
+
+
+class PageText(Base):
+    """A page's text as read (text layer, DOCX or OCR), for display and re-parsing."""
+
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    mean_confidence: Mapped[float | None] = mapped_column(Float)
+
+
+class ProcessingEvent(Base):
+    """What happened to a document and when: received, queued, started, done, failed."""
+
+    __tablename__ = "processing_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    event: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str | None] = mapped_column(Text)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)

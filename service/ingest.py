@@ -1,0 +1,139 @@
+"""Ingesting files from disk into the archive: admit each, then process what is new.
+
+The CLI's `tdkt ingest` runs this on the archive the settings name; a file already
+archived is a duplicate (nothing copied, nothing read again); documents an earlier run
+left queued or unfinished are processed now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from extractors.errors import ExtractionError
+from service.archive import Archive
+from service.db.models import Document, DocumentStatus
+from service.jobs import JobPool, requeue_interrupted
+from service.receive import admit, spool_file
+
+Outcome = str  # done | duplicate | failed
+
+
+@dataclass
+class FileResult:
+    path: Path
+    outcome: Outcome
+    document_id: int | None = None
+    code: str | None = None
+    message: str | None = None
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == "failed"]
+
+
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named, and document files under folders named (recursively), in name order.
+
+    Inside a folder only documents by their suffix are taken (hidden files and folders
+    skipped), so the notes and spreadsheets kept beside scans are not reported as
+    failures; a file named on its own is always tried, and its bytes decide.
+    """
+    for path in paths:
+        if not path.is_dir():
+            yield path
+            continue
+        for found in sorted(path.rglob("*")):
+            relative = found.relative_to(path).parts
+            if (
+                found.suffix.lower() in DOCUMENT_SUFFIXES
+                and found.is_file()
+                and not any(part.startswith(".") for part in relative)
+            ):
+                yield found
+
+
+def ingest_files(
+    archive: Archive,
+    files: list[Path],
+    *,
+    workers: int | None = None,
+    on_result: Callable[[FileResult], None] = lambda _result: None,
+) -> IngestReport:
+    report = IngestReport()
+    to_process: dict[int, Path] = {}
+    requeue_interrupted(archive)  # what a killed earlier run left `processing`
+    for path in files:
+        result = _admit(archive, path)
+        if result.outcome == "queued" and result.document_id is not None:
+            to_process[result.document_id] = path
+            continue
+        _report(report, on_result, result)
+    if not to_process:
+        return report
+    jobs = JobPool(archive, workers=min(workers or archive.settings.job_workers, len(to_process)))
+    try:
+        futures = {jobs.submit(document_id): document_id for document_id in to_process}
+        retried: list[int] = []
+        for future in as_completed(futures):
+            document_id = futures[future]
+            if future.exception() is not None:
+                retried.append(document_id)  # the pool recorded why, and may be retrying
+                continue
+            _report(report, on_result, _final(archive, document_id, to_process[document_id]))
+        jobs.wait_idle()
+        for document_id in retried:
+            _report(report, on_result, _final(archive, document_id, to_process[document_id]))
+    finally:
+        jobs.shutdown()
+    return report
+
+
+def _report(
+    report: IngestReport, on_result: Callable[[FileResult], None], result: FileResult
+) -> None:
+    report.results.append(result)
+    on_result(result)
+
+
+def _admit(archive: Archive, path: Path) -> FileResult:
+    try:
+        with spool_file(path, archive.settings.max_upload_bytes) as spool:
+            admitted = admit(archive, spool, path.name)
+    except ExtractionError as error:
+        return FileResult(path, "failed", code=error.code, message=error.message)
+    except OSError as error:
+        return FileResult(path, "failed", code="unreadable", message=str(error.strerror or error))
+    document = admitted.document
+    if document.status in (DocumentStatus.queued, DocumentStatus.processing):
+        return FileResult(path, "queued", document.id)
+    if admitted.created:
+        return FileResult(path, "queued", document.id)
+    if document.status == DocumentStatus.failed:
+        return FileResult(path, "failed", document.id, document.error_code, document.error_message)
+    return FileResult(path, "duplicate", document.id)
+
+
+def _final(archive: Archive, document_id: int, path: Path) -> FileResult:
+    with archive.db.read() as session:
+        document = session.scalars(select(Document).where(Document.id == document_id)).one()
+    if document.status == DocumentStatus.done:
+        return FileResult(path, "done", document_id)
+    return FileResult(
+        path, "failed", document_id, document.error_code or "unfinished", document.error_message
+    )

@@ -1,0 +1,113 @@
+"""A document's extracted record written as rows, replacing what an earlier run wrote.
+
+Everything a run produces for one document (decision, awards, pages, index entries,
+status) is written in the caller's one transaction, so a search sees the old rows or the
+new ones, never half of each.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from schemas import ExtractedDocument
+from schemas.document_text import DocumentText
+from service import award_index
+from service.db.models import Award, Decision, Document, DocumentStatus, PageText, utcnow
+
+
+def period_years(period: str | None, fallback_year: int | None) -> tuple[int | None, int | None]:
+    """(first, last) calendar year an award covers: `2023-2024` → (2023, 2024)."""
+    if period:
+        first, _, last = period.partition("-")
+        return int(first), int(last or first)
+    return fallback_year, fallback_year
+
+
+def clear_records(session: Session, document_id: int) -> None:
+    award_index.unindex_document(session, document_id)
+    for table in (Award, Decision, PageText):
+        session.execute(delete(table).where(table.document_id == document_id))
+
+
+def replace_records(
+    session: Session, document: Document, extracted: ExtractedDocument, text: DocumentText
+) -> list[Award]:
+    """Swap in the document's new decision, awards, pages and index entries; mark it done."""
+    clear_records(session, document.id)
+    decision = Decision(
+        document_id=document.id,
+        document_type=extracted.document_type.value,
+        issuer=extracted.issuer,
+        issuer_parent=extracted.issuer_parent,
+        issuer_level=extracted.issuer_level.value if extracted.issuer_level else None,
+        number=extracted.number,
+        date=extracted.date,
+        place=extracted.place,
+        subject=extracted.subject,
+        signer_name=extracted.signer.name,
+        signer_title=extracted.signer.title,
+        signer_authority=extracted.signer.authority,
+        declared_collective=extracted.declared_counts.collective,
+        declared_individual=extracted.declared_counts.individual,
+        ocr_used=extracted.ocr.used,
+        ocr_engine=extracted.ocr.engine,
+        ocr_mean_confidence=extracted.ocr.mean_confidence,
+        warnings=list(extracted.warnings),
+        record=extracted.model_dump(mode="json"),
+    )
+    session.add(decision)
+    session.flush()
+    date_year = extracted.date.year if extracted.date else None
+    awards: list[Award] = []
+    for seq, item in enumerate(extracted.awards, start=1):
+        first, last = period_years(item.period, date_year)
+        awards.append(
+            Award(
+                document_id=document.id,
+                decision_id=decision.id,
+                seq=seq,
+                recipient_kind=item.recipient.kind.value,
+                name=item.recipient.name,
+                honorific=item.recipient.honorific,
+                position=item.recipient.position,
+                unit=item.recipient.unit,
+                award_code=item.award_code.value,
+                award_text=item.award_text,
+                award_class=item.award_class,
+                period=item.period,
+                year_start=first,
+                year_end=last,
+                reason=item.reason,
+                amount_vnd=item.amount_vnd,
+                confidence=item.confidence,
+                evidence_page=item.evidence.page,
+                evidence_bbox=list(item.evidence.bbox) if item.evidence.bbox else None,
+                evidence_text=item.evidence.text,
+                document_type=decision.document_type,
+                issuer=extracted.issuer,
+                issuer_level=decision.issuer_level,
+                number=extracted.number,
+                decision_date=extracted.date,
+            )
+        )
+    session.add_all(awards)
+    session.add_all(
+        PageText(
+            document_id=document.id,
+            number=page.number,
+            source=page.source.value,
+            text=page.text(),
+            mean_confidence=page.mean_confidence,
+        )
+        for page in text.pages
+    )
+    session.flush()
+    award_index.index_awards(session, awards, extracted.subject)
+    document.status = DocumentStatus.done
+    document.document_type = decision.document_type
+    document.pages = extracted.pages or document.pages
+    document.error_code = None
+    document.error_message = None
+    document.processed_at = utcnow()
+    return awards

@@ -1,0 +1,59 @@
+"""Settings from `TDKT_*` environment variables, read once per app or command, never at import.
+
+With nothing set, everything lives under `./tdkt-data` of the working directory: a SQLite
+file and a local object store, jobs in worker processes of this one program. URLs switch
+backends without another program: `TDKT_STORAGE_URL=s3://bucket?endpoint=host:port`,
+`TDKT_DATABASE_URL=sqlite:///…` (PostgreSQL arrives later; the SQL stays portable).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TDKT_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("tdkt-data"), description="Where the embedded default keeps its data."
+    )
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default sqlite:///<data_dir>/tdkt.db."
+    )
+    storage_url: str | None = Field(
+        default=None,
+        description="A folder, file:///path, or s3://bucket?endpoint=host:port&secure=false; "
+        "default <data_dir>/objects.",
+    )
+    s3_access_key: SecretStr = SecretStr("")
+    s3_secret_key: SecretStr = SecretStr("")
+    max_upload_mb: float = Field(default=100.0, gt=0)
+    job_workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="Worker processes that read documents (one document each at a time).",
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'tdkt.db').resolve()}"
+
+    @property
+    def resolved_storage_url(self) -> str:
+        return self.storage_url or str((self.data_dir / "objects").resolve())
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return int(self.max_upload_mb * 1024 * 1024)
+
+    def uses_data_dir(self) -> bool:
+        """Whether anything is kept under `data_dir` (so it must exist)."""
+        return not self.database_url or not self.storage_url
