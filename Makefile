@@ -37,8 +37,9 @@ lint: venv
 	$(VENV)/bin/mypy schemas extractors service bench
 
 serve: setup
-	@echo "tdkt serve arrives with the archive service; for now: $(VENV)/bin/tdkt extract FILE --json"
-	$(VENV)/bin/tdkt extract samples/qd_list_grid4_textpdf_namdinh_2024.pdf --json
+	@echo "ingesting the samples into ./tdkt-data (already archived ones are skipped)"
+	-$(VENV)/bin/tdkt ingest samples
+	$(VENV)/bin/tdkt serve
 
 samples: venv
 	$(PY) -m samples.generate

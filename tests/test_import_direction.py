@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "schemas": {"extractors", "service", "bench", "samples"},
     "extractors": {"service", "bench", "samples"},
+    "service": {"bench", "samples", "tests"},
 }
 
 
