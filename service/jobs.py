@@ -1,16 +1,20 @@
 """The embedded job runner: documents processed in a pool of worker processes.
 
-Each worker opens the archive once and processes one document at a time with its pages
-OCR'd in that process (single-threaded Tesseract), so `job_workers` documents are read at
-once and the cores are never oversubscribed. The queue lives in the database (status
-`queued`), not in memory: at start, documents left `queued` or `processing` by a stopped
-or killed process are queued again, so none stays stuck.
+Each worker opens the archive once and processes one document at a time. In a batch its
+pages are OCR'd in that process (single-threaded Tesseract), so `job_workers` documents
+are read at once without oversubscribing the cores; a document that arrives alone has its
+pages OCR'd in parallel instead, so one multi-page scan is not read on one core.
+
+The queue lives in the database (status `queued`), not in memory: at start, documents
+left `queued` or `processing` by a stopped or killed process are queued again, so none
+stays stuck.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -35,9 +39,9 @@ def _init_worker(settings: Settings) -> None:
     _worker_archive = open_archive(settings, migrate=False)
 
 
-def _run(document_id: int) -> str:
+def _run(document_id: int, ocr_workers: int) -> str:
     assert _worker_archive is not None, "worker not initialized"
-    return process_document(_worker_archive, document_id)
+    return process_document(_worker_archive, document_id, ocr_workers=ocr_workers)
 
 
 def requeue_interrupted(archive: Archive) -> list[int]:
@@ -70,6 +74,7 @@ class JobPool:
     def __init__(self, archive: Archive, workers: int | None = None) -> None:
         self.archive = archive
         self.workers = workers or archive.settings.job_workers
+        self.cores = os.cpu_count() or 1
         self._lock = threading.Lock()
         self._pending: set[Future[str]] = set()
         self._pool = self._new_pool()
@@ -87,7 +92,10 @@ class JobPool:
     def submit(self, document_id: int) -> Future[str]:
         with self._lock:
             pool = self._pool
-            future = pool.submit(_run, document_id)
+            # A document alone in the queue has its pages OCR'd on every core; in a batch
+            # each document keeps to one, and the documents share the cores.
+            ocr_workers = self.cores if not self._pending else 1
+            future = pool.submit(_run, document_id, ocr_workers)
             self._pending.add(future)
         future.add_done_callback(lambda done: self._finished(document_id, pool, done))
         return future
