@@ -16,9 +16,10 @@ from PIL import Image
 
 from extractors.errors import ExtractionError, OcrError
 from extractors.layout import table_position, words_to_lines
-from extractors.ocr_engine import OcrEngine
+from extractors.ocr_engine import OcrEngine, OcrWord
 from extractors.page_image import PrepareOptions, prepare_for_ocr
 from extractors.ruled_grid import Grid, words_in_grid
+from extractors.tone_repair import repair_line
 from schemas.document_text import Page, PageSource, Table, Word
 
 PageJob = tuple[int, Image.Image]
@@ -46,11 +47,12 @@ def ocr_page(
     scale = prepared.scale or 1.0
     words: list[Word] = []
     groups: list[int] = []
-    for w in result.words:
-        if _RULING_DEBRIS.fullmatch(w.text):
-            continue  # remnants of erased table borders read as characters
+    # Erased table borders read as characters go first, then marks are repaired.
+    recognized = [w for w in result.words if not _RULING_DEBRIS.fullmatch(w.text)]
+    for w, text in zip(recognized, _repaired_texts(recognized), strict=True):
         box = (w.bbox[0] / scale, w.bbox[1] / scale, w.bbox[2] / scale, w.bbox[3] / scale)
-        words.append(Word(text=w.text, bbox=box, confidence=w.confidence))
+        raw = w.text if text != w.text else None
+        words.append(Word(text=text, bbox=box, confidence=w.confidence, raw=raw))
         groups.append(w.block)
     tables: list[Table] = []
     for grid in prepared.grids:
@@ -73,6 +75,21 @@ def ocr_page(
         tables=tables,
         mean_confidence=round(result.mean_confidence, 2) if result.words else None,
     )
+
+
+def _repaired_texts(words: Sequence[OcrWord]) -> list[str]:
+    """Tone marks repaired line by line, as Tesseract grouped the words into lines."""
+    texts: list[str] = []
+    line: list[str] = []
+    key: tuple[int, int, int] | None = None
+    for word in words:
+        if (word.block, word.paragraph, word.line) != key and line:
+            texts.extend(repair_line(line))
+            line = []
+        key = (word.block, word.paragraph, word.line)
+        line.append(word.text)
+    texts.extend(repair_line(line))
+    return texts
 
 
 def ocr_pages(jobs: Sequence[PageJob], engine: OcrEngine, workers: int | None = None) -> list[Page]:

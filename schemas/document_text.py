@@ -22,6 +22,9 @@ class Word(BaseModel):
     text: str
     bbox: BBox | None = None
     confidence: float = 1.0
+    raw: str | None = Field(
+        default=None, description="What OCR read, when tone repair changed it into `text`"
+    )
 
 
 class Line(BaseModel):

@@ -1,0 +1,193 @@
+"""Tone-mark repair after OCR: a word's diacritics chosen by its neighbours, not guessed.
+
+Tesseract's `vie` model reads the letters of a word far better than its marks: it swaps
+hỏi and sắc (`Tổ` → `Tố`, `đổi` → `đối`), drops or adds a dot below (`THI` → `THỊ`), and
+reads `ễ` as `ê` (`NGUYỄN` → `NGUYÊN`). Both readings are usually real syllables, so a
+syllable list alone cannot choose; the words around it can: `Tổ chức`, `thi đua`,
+`Nguyễn Thị`. Counts of which syllable follows which (`syllable_bigrams.json`, built from
+real award decisions and the field's documents by `python -m extractors.tone_repair_build`)
+decide, and a word changes only where the evidence is strong:
+
+- a word that is no Vietnamese syllable becomes the variant with its letters that its
+  neighbours support best, or that is most common, when one is known at all;
+- a real syllable changes only when its neighbours never follow or precede it in the
+  counts, support a variant at least `MIN_EVIDENCE` times, and that variant is not far
+  rarer than the word read (`các phòng thuộc` stays, though `các phong trào` is common);
+- in a person's name (capitalized words after a family name) only the family name may
+  change: to a common family name one mark away (`NGUYÊN VĂN` → `NGUYỄN VĂN`, `Chủ
+  Trọng` → `Chu Trọng`), never from one (`Lâm Quốc Hiếu` stays, not `Hiệu`; `DOÃN THỊ`
+  stays, not `ĐOÀN`).
+
+The raw OCR reading is kept beside the repaired one (`Word.raw`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from extractors.family_names import is_family_name
+from extractors.syllables import is_syllable, same_letters
+from extractors.text_normalize import nfc, normalize_tone_placement
+
+MIN_EVIDENCE = 2
+RARER_LIMIT = 4  # a variant read less than a quarter as often as the word needs more
+NUMBER = "<num>"
+_CORE = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
+_DIGITS = re.compile(r"^\W*\d")  # numbers, dates, decision numbers (`123/QĐ-UBND`)
+# A capitalized word before a middle name is a family name: `Đỉnh Văn` is `Đinh Văn` (a
+# person), not `Đình Văn` (as in `gia đình văn hóa`).
+_MIDDLE_NAMES = (
+    "văn thị đức minh thanh ngọc hữu quang xuân thế công trọng viết hoài kim thu hồng bá "
+    "đình quốc mạnh tiến duy khắc đăng thành huy phương diệu bích mỹ hải"
+)
+_NAME_MIDDLES = frozenset(_MIDDLE_NAMES.split())
+_HONORIFICS = ("ông", "bà", "anh", "chị", "thầy", "cô", "chí")
+_COMMON_FAMILY_NAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn "
+    "Vương Trịnh Trương Lâm Phùng Mai Tô Tạ Hà Đinh Cao Lương Lưu Triệu Kiều Chu"
+)
+_COMMON_FAMILIES = frozenset(
+    normalize_tone_placement(name).lower() for name in _COMMON_FAMILY_NAMES.split()
+)
+
+
+@dataclass(frozen=True)
+class Counts:
+    unigrams: dict[str, int]
+    bigrams: dict[tuple[str, str], int]
+
+    def unigram(self, word: str) -> int:
+        return self.unigrams.get(word, 0)
+
+    def bigram(self, first: str | None, second: str | None) -> int:
+        if first is None or second is None:
+            return 0
+        return self.bigrams.get((first, second), 0)
+
+
+@lru_cache(maxsize=1)
+def counts() -> Counts:
+    """The shipped counts (`syllable_bigrams.json`)."""
+    raw = json.loads(
+        resources.files("extractors").joinpath("syllable_bigrams.json").read_text("utf-8")
+    )
+    bigrams: dict[tuple[str, str], int] = {}
+    for pair, count in raw["bigrams"].items():
+        first, second = pair.split(" ")
+        bigrams[(first, second)] = count
+    for honorific in _HONORIFICS:  # `Ông Trần Văn A`, `Bà Nguyễn Thị B`
+        for family in _COMMON_FAMILIES:
+            bigrams[(honorific, family)] = bigrams.get((honorific, family), 0) + MIN_EVIDENCE
+    return Counts(dict(raw["unigrams"]), bigrams)
+
+
+def key_of(token: str | None) -> str | None:
+    """The lowercase syllable a token stands for, `<num>` for numbers, None otherwise."""
+    if token is None:
+        return None
+    if _DIGITS.match(token):
+        return NUMBER
+    found = _CORE.match(token)
+    if not found:
+        return None
+    return normalize_tone_placement(nfc(found.group(2))).lower()
+
+
+def _variants(core: str) -> dict[str, str]:
+    """Real syllables with the core's letters: lowercase key → spelling in the core's case."""
+    return {normalize_tone_placement(v).lower(): v for v in same_letters(core)}
+
+
+def _one_mark(first: str, second: str) -> bool:
+    """Spellings one letter's marks apart: `nguyên`/`nguyễn`, not `doãn`/`đoàn`."""
+    return sum(a != b for a, b in zip(first, second, strict=False)) == 1
+
+
+def repair_word(token: str, before: str | None, after: str | None) -> str:
+    """The token with its marks repaired where its neighbours' keys say so, else itself.
+
+    Name context is `repair_line`'s to judge; here only the family-name preference.
+    """
+    found = _CORE.match(token)
+    if not found:
+        return token
+    prefix, core, suffix = found.groups()
+    variants = _variants(core)
+    if not variants:
+        return token
+    model = counts()
+    own = normalize_tone_placement(nfc(core)).lower()
+
+    def evidence(key: str) -> int:
+        return model.bigram(before, key) + model.bigram(key, after)
+
+    # Before a middle name, a capitalized word nothing else explains is a family name
+    # (`Tổ Văn` and `gia đình văn hóa` are explained by the counts).
+    if core[0].isupper() and after in _NAME_MIDDLES and not evidence(own):
+        if own in _COMMON_FAMILIES:
+            return token
+        family = [k for k in variants if k in _COMMON_FAMILIES and _one_mark(own, k)]
+        if family:
+            return prefix + variants[max(family, key=model.unigram)] + suffix
+        if is_family_name(core):
+            return token
+
+    best = max(variants, key=lambda k: (evidence(k), model.unigram(k)))
+    if best == own:
+        return token
+    repaired = prefix + variants[best] + suffix
+    if not is_syllable(core):
+        return repaired if evidence(best) or model.unigram(best) else token
+    common_enough = model.unigram(best) * RARER_LIMIT >= model.unigram(own)
+    if evidence(own) == 0 and evidence(best) >= MIN_EVIDENCE and common_enough:
+        return repaired
+    return token
+
+
+def _name_tails(tokens: list[str]) -> set[int]:
+    """Positions after the family name in runs of capitalized words that start with one."""
+    tails: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        found = _CORE.match(tokens[index])
+        if found and found.group(2)[0].isupper() and is_family_name(found.group(2)):
+            end = index + 1
+            while end < len(tokens) and end - index < 5:
+                following = _CORE.match(tokens[end])
+                if not (following and following.group(2)[0].isupper()):
+                    break
+                end += 1
+            if end - index >= 2:
+                tails.update(range(index + 1, end))
+            index = end
+        else:
+            index += 1
+    return tails
+
+
+def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
+    """Repair each token of one line by its neighbours' keys, leaving names' given parts.
+
+    The first pass goes left to right (a repaired word is the next one's context); the
+    second sees repaired words on both sides, for neighbours that were misread together
+    (`sứa đối, bố sung`).
+    """
+    current = list(tokens)
+    for _ in range(passes):
+        protected = _name_tails(current)
+        repaired: list[str] = []
+        for index, token in enumerate(current):
+            if index in protected:
+                repaired.append(token)
+                continue
+            before = key_of(repaired[index - 1]) if index else None
+            after = key_of(current[index + 1]) if index + 1 < len(current) else None
+            repaired.append(repair_word(token, before, after))
+        if repaired == current:
+            break
+        current = repaired
+    return current
