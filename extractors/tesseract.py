@@ -6,6 +6,7 @@ OpenMP thread per process (pages are parallelized in processes instead), and `Ð
 """
 
 import os
+import tempfile
 import unicodedata
 
 import pytesseract
@@ -39,9 +40,19 @@ class TesseractEngine:
         # pytesseract passes our environment to its subprocess; OpenMP threads on top of
         # page worker processes oversubscribe the cores (8.6 s vs 1.3 s a page).
         os.environ["OMP_THREAD_LIMIT"] = "1"
+        # Handed over as an uncompressed PNM file: a page's PNG costs ~0.1 s to write
+        # and as much to read back, a PNM ~0.01 s (pytesseract would write a PNG).
+        if image.mode not in ("L", "RGB"):
+            image = image.convert("RGB")
+        with tempfile.TemporaryDirectory(prefix="tdkt-ocr-") as folder:
+            path = os.path.join(folder, "page.pgm" if image.mode == "L" else "page.ppm")
+            image.save(path, format="PPM")
+            return self._recognize_file(path, image.width, image.height)
+
+    def _recognize_file(self, path: str, width: int, height: int) -> OcrPage:
         try:
             data = pytesseract.image_to_data(
-                image,
+                path,
                 lang=self.lang,
                 config=f"--psm {self.psm}",
                 output_type=pytesseract.Output.DICT,
@@ -53,7 +64,7 @@ class TesseractEngine:
             raise OcrError(f"tesseract failed: {exc}") from exc
         except RuntimeError as exc:  # pytesseract's timeout is a bare RuntimeError
             raise OcrError(f"tesseract timed out after {self.timeout:.0f} s") from exc
-        return _to_page(data, image.width, image.height)
+        return _to_page(data, width, height)
 
 
 def _to_page(data: dict[str, list[object]], width: int, height: int) -> OcrPage:
