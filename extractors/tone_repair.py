@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from extractors.family_names import is_family_name
+from extractors.family_names import FAMILY_NAMES, is_family_name
 from extractors.syllables import is_syllable, same_letters
 from extractors.text_normalize import nfc, normalize_tone_placement
 
@@ -142,30 +142,46 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
     repaired = prefix + variants[best] + suffix
     if not is_syllable(core):
         return repaired if evidence(best) or model.unigram(best) else token
-    common_enough = model.unigram(best) * RARER_LIMIT >= model.unigram(own)
-    if evidence(own) == 0 and evidence(best) >= MIN_EVIDENCE and common_enough:
+    if evidence(own) or evidence(best) < MIN_EVIDENCE:
+        return token
+    both_sides = model.bigram(before, best) and model.bigram(best, after)
+    if both_sides or model.unigram(best) * RARER_LIMIT >= model.unigram(own):
         return repaired
     return token
 
 
 def _name_tails(tokens: list[str]) -> set[int]:
-    """Positions after the family name in runs of capitalized words that start with one."""
+    """Positions after the family name in person names: capitalized words after one.
+
+    A run starts at a family name spelled with its marks (`Phó`, `Văn` and `Hồ` are
+    family names too, so one that forms a known phrase with the next word, as in `PHÓ
+    CHỦ TỊCH` or `Văn phòng`, starts none) and ends at punctuation or a lowercase word.
+    """
+    model = counts()
     tails: set[int] = set()
     index = 0
-    while index < len(tokens):
+    while index + 1 < len(tokens):
         found = _CORE.match(tokens[index])
-        if found and found.group(2)[0].isupper() and is_family_name(found.group(2)):
-            end = index + 1
-            while end < len(tokens) and end - index < 5:
-                following = _CORE.match(tokens[end])
-                if not (following and following.group(2)[0].isupper()):
-                    break
-                end += 1
-            if end - index >= 2:
-                tails.update(range(index + 1, end))
-            index = end
-        else:
+        head = found.group(2) if found and not found.group(3) else ""
+        nxt = key_of(tokens[index + 1])
+        starts = (
+            head[:1].isupper()
+            and normalize_tone_placement(head).lower() in FAMILY_NAMES
+            and (nxt in _NAME_MIDDLES or not model.bigram(key_of(head), nxt))
+        )
+        if not starts:
             index += 1
+            continue
+        end = index + 1
+        while end < len(tokens) and end - index < 5:
+            following = _CORE.match(tokens[end])
+            if not (following and following.group(2)[0].isupper()):
+                break
+            end += 1
+            if following.group(3):  # `Long,` ends the name
+                break
+        tails.update(range(index + 1, end))
+        index = end
     return tails
 
 

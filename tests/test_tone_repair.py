@@ -28,6 +28,9 @@ def _repair(text: str) -> str:
         ("NGUYÊN VĂN AN", "NGUYỄN VĂN AN"),  # ễ read as ê in a family name
         ("Đỉnh Văn Hùng", "Đinh Văn Hùng"),
         ("Ong Trần Mạnh", "Ông Trần Mạnh"),
+        ("Nguyễn Ngọc Long, Tố trưởng chuyên môn", "Nguyễn Ngọc Long, Tổ trưởng chuyên môn"),
+        ("KT. CHỦ TỊCH PHO CHU TỊCH", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),  # Phó is no name here
+        ("Số số vàng: 5621", "Số sổ vàng: 5621"),  # rarer, but both neighbours agree
     ],
 )
 def test_marks_misread_by_ocr_are_repaired_from_their_neighbours(read: str, meant: str) -> None:
