@@ -19,12 +19,15 @@ from extractors.layout import table_position, words_to_lines
 from extractors.ocr_engine import OcrEngine, OcrWord
 from extractors.page_image import PrepareOptions, prepare_for_ocr
 from extractors.ruled_grid import Grid, words_in_grid
+from extractors.syllables import is_syllable
 from extractors.tone_repair import repair_line
 from schemas.document_text import Page, PageSource, Table, Word
 
 PageJob = tuple[int, Image.Image]
 
 _RULING_DEBRIS = re.compile(r"[|_=~—¦]+")
+UPRIGHT_SHARE = 0.6  # upright pages measured 0.90-0.91 syllables; turned ones 0.46-0.48
+MIN_WORDS_TO_JUDGE = 15
 
 
 def ocr_page(
@@ -32,8 +35,62 @@ def ocr_page(
 ) -> Page:
     """Prepare one page image, recognize it, and lay its words out in reading order.
 
-    Boxes are in pixels of the image as given (before any rescaling for OCR).
+    A page that reads as gibberish may be lying upside down or sideways: it is read
+    again turned (180°, then 90° each way), and the turn that reads as Vietnamese wins.
+    Upright pages, nearly all of them, are read once. Boxes are in pixels of the image
+    as given, or as turned (`Page.rotation`).
     """
+    page = _read_page(number, image, engine, options)
+    if _reads_as_vietnamese(page):
+        return page
+    best, best_score = page, _vietnamese_score(page)
+    for angle in (180, 90, 270):
+        turned = _read_page(number, image.rotate(angle, expand=True), engine, options)
+        turned.rotation = angle
+        score = _vietnamese_score(turned)
+        if score > best_score:
+            best, best_score = turned, score
+        if _reads_as_vietnamese(turned):
+            break
+    return best
+
+
+def _page_words(page: Page) -> list[str]:
+    words = [w.text for line in page.lines for w in line.words]
+    for table in page.tables:
+        words += [word for row in table.rows for cell in row.cells for word in cell.text.split()]
+    return words
+
+
+def _vietnamese_score(page: Page) -> float:
+    """How many words read as Vietnamese syllables or numbers: gibberish scores low."""
+    if _sideways(page):
+        return 0.0
+    return sum(
+        1.0
+        for word in _page_words(page)
+        if any(c.isdigit() for c in word) or is_syllable(word.strip(".,:;()[]\"'-"))
+    )
+
+
+def _sideways(page: Page) -> bool:
+    """Tesseract reads a sideways page's lines too, but its word boxes stand upright."""
+    boxes = [w.bbox for line in page.lines for w in line.words if w.bbox and len(w.text) >= 3]
+    tall = sum(1 for x0, y0, x1, y1 in boxes if (y1 - y0) > (x1 - x0))
+    return bool(boxes) and tall > len(boxes) / 2
+
+
+def _reads_as_vietnamese(page: Page) -> bool:
+    words = _page_words(page)
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        return True  # a near-empty page (a blank back, a stamp) is not worth turning
+    upright = not _sideways(page)
+    return upright and _vietnamese_score(page) >= UPRIGHT_SHARE * len(words)
+
+
+def _read_page(
+    number: int, image: Image.Image, engine: OcrEngine, options: PrepareOptions | None
+) -> Page:
     prepared = prepare_for_ocr(image, options)
     width, height = image.size
     if prepared.blank:

@@ -66,6 +66,11 @@ class Page(BaseModel):
     mean_confidence: float | None = Field(
         default=None, description="OCR mean word confidence 0..100; None for text pages"
     )
+    rotation: int = Field(
+        default=0,
+        description="Degrees the page image was turned (counter-clockwise) to read upright; "
+        "boxes are in the turned image",
+    )
 
     def text(self) -> str:
         """The page's text in reading order, tables as tab-separated rows in place."""
