@@ -69,4 +69,14 @@ class ExtractedDocument(_Model):
     awards: list[Award] = Field(default_factory=list)
     pages: int = 0
     ocr: OcrInfo = Field(default_factory=OcrInfo)
+    field_confidence: dict[str, float] = Field(
+        default_factory=dict,
+        description="OCR confidence (0..1, the least sure word) of fields read from scans, "
+        "by JSON pointer: /number, /signer/name, /awards/0/recipient/name",
+        examples=[{"/number": 0.93, "/awards/0/recipient/name": 0.61}],
+    )
+    low_confidence: list[str] = Field(
+        default_factory=list,
+        description="Pointers of fields read with confidence below 0.7: check them first",
+    )
     warnings: list[str] = Field(default_factory=list)

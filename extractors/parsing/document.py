@@ -19,6 +19,7 @@ from extractors.parsing.articles import Grant, parse_grants, split_articles
 from extractors.parsing.award_list import ListRow, parse_list
 from extractors.parsing.certificate import parse_certificate, recipient_bbox
 from extractors.parsing.classify import classify
+from extractors.parsing.field_confidence import add_field_confidence
 from extractors.parsing.header import issuer_from_authority, parse_header
 from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
 from extractors.parsing.list_columns import Role
@@ -50,6 +51,7 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
         _decision(document, items, lines, kind)
     _check(document)
+    add_field_confidence(document, text)
     return document
 
 
