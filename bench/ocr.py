@@ -14,8 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import unicodedata
@@ -181,6 +183,27 @@ def _sleep_a_moment(_index: int) -> None:
     time.sleep(0.5)
 
 
+def ocrmypdf_seconds_per_page(files: list[Path]) -> tuple[float, int] | None:
+    """ocrmypdf (`--skip-text -l vie`, one job) on the scanned PDFs: the reference pipeline."""
+    beside = Path(sys.executable).with_name("ocrmypdf")
+    command = str(beside) if beside.exists() else shutil.which("ocrmypdf")
+    pdfs = [path for path in files if path.suffix.lower() == ".pdf"]
+    if command is None or not pdfs:
+        return None
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    pages = 0
+    began = time.perf_counter()
+    with tempfile.TemporaryDirectory() as temp:
+        for path in pdfs:
+            subprocess.run(
+                [command, "--skip-text", "-l", "vie", "--output-type", "pdf", "-j", "1",
+                 "--quiet", str(path), str(Path(temp) / "out.pdf")],
+                env=env, check=True, capture_output=True,
+            )  # fmt: skip
+            pages += len(page_images(path.read_bytes()))
+    return (time.perf_counter() - began) / pages, pages
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[Path("samples")])
@@ -231,6 +254,16 @@ def main() -> None:
         f"{ours.tone_only / max(raw.tone_only, 1):.2f}x, time per page "
         f"{sum(r.tdkt.seconds for r in results) / sum(r.raw.seconds for r in results):.2f}x"
     )
+    scanned_files = [path for path in files if any(r.name == path.name for r in results)]
+    reference = ocrmypdf_seconds_per_page(scanned_files)
+    if reference is not None:
+        seconds, count = reference
+        pdf_results = [r for r in results if r.name.endswith(".pdf")]
+        mine = sum(r.tdkt.seconds for r in pdf_results) / max(sum(r.pages for r in pdf_results), 1)
+        print(
+            f"ocrmypdf --skip-text -l vie -j 1: {seconds:.2f} s/page on {count} scanned PDF "
+            f"pages (tdkt {mine:.2f} s/page on the same)"
+        )
     if not args.no_throughput:
         scanned = [path for path in files if any(r.name == path.name for r in results)]
         one = throughput(scanned, 1)
