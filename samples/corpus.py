@@ -85,6 +85,13 @@ LOCAL_GOV_2015 = (
 LOCAL_GOV_2003 = (
     "Căn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;"
 )
+LOCAL_GOV_1994 = (
+    "Căn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 21 tháng 6 năm 1994;"
+)
+ND_56_1998 = (
+    "Căn cứ Nghị định số 56/1998/NĐ-CP ngày 30 tháng 7 năm 1998 của Chính phủ quy định các "
+    "hình thức, đối tượng và tiêu chuẩn khen thưởng của Nhà nước;"
+)
 
 TEACHER_POS = [
     "Giáo viên",
@@ -171,6 +178,9 @@ def build_corpus() -> list[DocSpec]:
     docs.append(_ducpho_2019(gen, rng))
     docs.append(_tanlap_2025(gen, rng))
     docs += _certificates(gen, rng)
+    # typewritten archive pages; appended last so the names drawn above stay where they were
+    docs.append(_hatay_2000(gen, rng))
+    docs.append(_yenthanh_1999(gen, rng))
     for i, d in enumerate(docs):
         d.seed = 1000 + i
     return docs
@@ -1406,3 +1416,130 @@ def _certificates(gen: NameGen, rng: random.Random) -> list[CertSpec]:
         )
     )
     return out
+
+
+# ----------------------------------------------------------------------------- typewritten
+
+
+def _hatay_2000(gen: NameGen, rng: random.Random) -> DecisionSpec:
+    date = D(2000, 8, 18)
+    schools = [
+        "Trường THPT Nguyễn Huệ",
+        "Trường THPT Quang Trung",
+        "Trường THPT Sơn Tây",
+        "Trường THPT Thường Tín",
+        "Trường THPT Chương Mỹ A",
+        "Trường THPT Ứng Hòa A",
+        "Trường THPT Phú Xuyên A",
+        "Trường THPT Đan Phượng",
+    ]
+    ps = people(gen, rng, 10, schools, TEACHER_POS[:10], "none")
+    title = "Chiến sỹ thi đua cơ sở"
+    reason = "Đã có thành tích xuất sắc trong năm học 1999-2000."
+    return DecisionSpec(
+        stem="qd_list_typewriter_photo_old_hatay_2000",
+        fmt="photo_pdf",
+        issuer=Issuer(
+            ("UBND TỈNH HÀ TÂY", "SỞ GIÁO DỤC - ĐÀO TẠO"),
+            "Sở Giáo dục - Đào tạo tỉnh Hà Tây",
+            "UBND tỉnh Hà Tây",
+            L.tinh,
+        ),
+        number="485/QĐ-GD-ĐT",
+        date=date,
+        place="Hà Đông",
+        subject=["V/v công nhận danh hiệu Chiến sỹ thi đua cơ sở", "năm học 1999-2000"],
+        authority="GIÁM ĐỐC SỞ GIÁO DỤC - ĐÀO TẠO HÀ TÂY",
+        bases=[
+            ND_56_1998,
+            "Căn cứ Quyết định số 1076/QĐ-UB ngày 12 tháng 11 năm 1996 của UBND tỉnh Hà Tây quy "
+            "định chức năng, nhiệm vụ và tổ chức bộ máy của Sở Giáo dục - Đào tạo;",
+            "Xét đề nghị của Hội đồng Thi đua - Khen thưởng ngành và Trưởng phòng Tổ chức cán bộ,",
+        ],
+        article1="Công nhận danh hiệu Chiến sỹ thi đua cơ sở năm học 1999-2000 cho 10 cá nhân có "
+        "tên trong danh sách kèm theo.",
+        inline="none",
+        grants=grants(ps, A.chien_si_thi_dua_co_so, title, strip_dot(reason), "1999-2000"),
+        reason_line=reason,
+        money_line=None,
+        article2="Các cá nhân có tên tại Điều 1 được hưởng tiền thưởng theo chế độ hiện hành.",
+        article3="Các ông (bà) Chánh Văn phòng, Trưởng phòng Tổ chức cán bộ, Trưởng phòng Kế "
+        "hoạch - Tài vụ, Thủ trưởng các đơn vị có liên quan và các cá nhân có tên tại Điều 1 "
+        "chịu trách nhiệm thi hành Quyết định này./.",
+        noi_nhan=["- Như Điều 3;", "- UBND tỉnh (để b/c);", "- Lưu VP, TCCB."],
+        signer=SignerSpec(gen.name(False), "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+        declared=(None, 10),
+        listing=ListSpec(
+            "grid4", ["CÁ NHÂN ĐẠT DANH HIỆU CHIẾN SỸ THI ĐUA CƠ SỞ", "NĂM HỌC 1999-2000"]
+        ),
+        list_of="Giám đốc Sở Giáo dục - Đào tạo Hà Tây",
+        seal=True,
+        seal_over_name=True,
+        seal_shift=-26.0,  # the star beside the name, the ring across its first letters
+        typewriter=True,
+        aged=True,
+        notes="typewritten 2000 (`Chiến sỹ`, `Sở Giáo dục - Đào tạo`, Hà Tây before 2008): "
+        "dancing letters, tone marks struck off their letters; both pages photographed by phone: "
+        "yellowed, stained, foxed paper, show-through, a darker corner; red seal partly over the "
+        "signer's name",
+    )
+
+
+def _yenthanh_1999(gen: NameGen, rng: random.Random) -> DecisionSpec:
+    date = D(1999, 7, 26)
+    schools = [
+        "Trường Tiểu học Công Thành",
+        "Trường THCS Hợp Thành",
+        "Trường Tiểu học Mã Thành",
+        "Trường Mầm non Tăng Thành",
+        "Trường THCS Bảo Thành",
+        "Trường Tiểu học Hoa Thành",
+    ]
+    ps = people(gen, rng, 6, schools, TEACHER_POS[:10], "ongba")
+    reason = (
+        "Đã có thành tích xuất sắc trong phong trào thi đua “Dạy tốt - Học tốt” năm học 1998-1999."
+    )
+    text = "Giấy khen của Chủ tịch UBND huyện"
+    amt = 50_000
+    return DecisionSpec(
+        stem="qd_inline_typewriter_scan_heavy_yenthanh_1999",
+        fmt="scan_heavy",
+        issuer=Issuer(
+            ("UỶ BAN NHÂN DÂN", "HUYỆN YÊN THÀNH"),
+            "Ủy ban nhân dân huyện Yên Thành",
+            None,
+            L.huyen,
+        ),
+        number="376/QĐ-UB",
+        date=date,
+        place="Yên Thành",
+        subject=["V/v tặng Giấy khen cho cá nhân có thành tích", "trong năm học 1998-1999"],
+        authority="CHỦ TỊCH UỶ BAN NHÂN DÂN HUYỆN YÊN THÀNH",
+        bases=[
+            LOCAL_GOV_1994,
+            ND_56_1998,
+            "Xét đề nghị của Trưởng phòng Giáo dục và Hội đồng Thi đua - Khen thưởng huyện,",
+        ],
+        article1=f"Tặng {text} cho 6 cá nhân sau:",
+        inline="dash",
+        grants=grants(ps, A.giay_khen, text, strip_dot(reason), "1998-1999", amt),
+        reason_line=reason,
+        money_line=f"Mỗi cá nhân được thưởng {money(amt)} đồng (Năm mươi nghìn đồng).",
+        article2="Tiền thưởng trích từ quỹ thi đua, khen thưởng của huyện năm 1999.",
+        article3="Các ông (bà) Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Giáo dục, "
+        "Trưởng phòng Tài chính - Kế hoạch và các ông (bà) có tên tại Điều 1 căn cứ Quyết định "
+        "thi hành./.",
+        noi_nhan=["- Như Điều 3;", "- TT Huyện uỷ, TT HĐND huyện;", "- Lưu VP."],
+        signer=SignerSpec(gen.name(False), "Phó Chủ tịch", "KT. CHỦ TỊCH"),
+        declared=(None, 6),
+        seal=True,
+        seal_over_name=True,
+        seal_shift=-26.0,  # the star beside the name, the ring across its first letters
+        typewriter=True,
+        aged=True,
+        copies=1,
+        scan_dpi=200,  # mass digitization of old files
+        notes="typewritten 1990s (`QĐ-UB`, `UỶ BAN`, 1994 law, NĐ 56/1998); inline `- Bà …, "
+        "Giáo viên Trường …;` items; a faded office copy of aged paper (grey seal over the "
+        "signer's name, toner fade, drum streaks), scanned heavy at 200 dpi",
+    )

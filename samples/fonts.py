@@ -1,4 +1,8 @@
-"""Locate and register Liberation Serif (Times metrics, Vietnamese glyphs) with reportlab."""
+"""Locate and register Liberation Serif (Times metrics, Vietnamese glyphs) with reportlab.
+
+Old typewritten decisions use a monospaced face: Liberation Mono (Courier metrics), or DejaVu
+Sans Mono where fonts-liberation2 is missing; both carry the Vietnamese glyphs.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,12 @@ FACES = {
     "Serif-BoldItalic": "LiberationSerif-BoldItalic.ttf",
 }
 
+# typewriter: family "Mono"; a typewriter has no italics, so italic maps to upright
+MONO_FACES = {
+    "Mono": ("LiberationMono-Regular.ttf", "DejaVuSansMono.ttf"),
+    "Mono-Bold": ("LiberationMono-Bold.ttf", "DejaVuSansMono-Bold.ttf"),
+}
+
 
 def find_font(filename: str) -> Path:
     for d in FONT_DIRS:
@@ -31,6 +41,20 @@ def find_font(filename: str) -> Path:
 @cache
 def font_paths() -> dict[str, Path]:
     return {face: find_font(fn) for face, fn in FACES.items()}
+
+
+def _first_font(filenames: tuple[str, ...]) -> Path:
+    for fn in filenames[:-1]:
+        try:
+            return find_font(fn)
+        except FileNotFoundError:
+            continue
+    return find_font(filenames[-1])
+
+
+@cache
+def mono_paths() -> dict[str, Path]:
+    return {face: _first_font(fns) for face, fns in MONO_FACES.items()}
 
 
 @cache
@@ -47,7 +71,24 @@ def register_fonts() -> None:
     addMapping("Serif", 1, 1, "Serif-BoldItalic")
 
 
-def face(bold: bool, italic: bool) -> str:
+@cache
+def register_mono() -> None:
+    """Registered apart from the serif faces: only typewritten samples need (and embed) them."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for face, path in mono_paths().items():
+        pdfmetrics.registerFont(TTFont(face, str(path)))
+    addMapping("Mono", 0, 0, "Mono")
+    addMapping("Mono", 1, 0, "Mono-Bold")
+    addMapping("Mono", 0, 1, "Mono")
+    addMapping("Mono", 1, 1, "Mono-Bold")
+
+
+def face(bold: bool, italic: bool, family: str = "Serif") -> str:
+    if family == "Mono":
+        return "Mono-Bold" if bold else "Mono"
     if bold and italic:
         return "Serif-BoldItalic"
     if bold:

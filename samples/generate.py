@@ -35,7 +35,7 @@ from samples.model import (
     nfc,
 )
 from samples.render_docx import render_docx
-from samples.render_pdf import cert_lines, render_cert_pdf, render_decision_pdf
+from samples.render_pdf import Typewriter, cert_lines, render_cert_pdf, render_decision_pdf
 from schemas import (
     Award,
     DeclaredCounts,
@@ -51,12 +51,14 @@ HERE = Path(__file__).resolve().parent
 SCAN_DPI = 300
 CERT_SCAN_DPI = 200
 PHOTO_DPI = 200
+READER_DIAGNOSTICS = {"field_confidence", "low_confidence"}  # left out of truth files
 EXT = {
     "textpdf": "pdf",
     "docx": "docx",
     "scan_light": "pdf",
     "scan_heavy": "pdf",
     "photo": "jpg",
+    "photo_pdf": "pdf",
     "scanjpg_light": "jpg",
     "scanjpg_heavy": "jpg",
 }
@@ -66,6 +68,7 @@ KIND = {
     "scan_light": "scanned PDF (image only), light",
     "scan_heavy": "scanned PDF (image only), heavy",
     "photo": "phone photo JPEG",
+    "photo_pdf": "phone photos in an image-only PDF",
     "scanjpg_light": "scanned JPEG, light",
     "scanjpg_heavy": "scanned JPEG, heavy",
 }
@@ -197,11 +200,40 @@ def _explicit_pages(blocks: list[Block]) -> list[int]:
     return out
 
 
-def _scan_pages(pdf: bytes, level: str, seed: int, *, gray: bool, dpi: int) -> list[bytes]:
+def _paper(spec: DecisionSpec, imgs: list[degrade.Img], dpi: int) -> list[degrade.Img]:
+    """What the page went through before the camera or scanner: typing, ageing, copying.
+
+    A generator of its own, so that the scan and photo draws stay those of the other samples."""
+    rng = np.random.default_rng([spec.seed, 7])
+    out = []
+    for img in imgs:
+        if spec.typewriter:
+            img = degrade.typed_ink(img, rng, dpi)
+        if spec.aged:
+            img = degrade.age(img, rng, dpi)
+        for _ in range(spec.copies):
+            img = degrade.photocopy(img, rng, dpi)
+        out.append(img)
+    return out
+
+
+def _scan_pages(
+    pdf: bytes,
+    level: str,
+    seed: int,
+    *,
+    gray: bool,
+    dpi: int,
+    spec: DecisionSpec | None = None,
+) -> list[bytes]:
     rng = np.random.default_rng(seed)
     quality = 80 if level == "light" else 55
     out = []
-    for img in degrade.rasterize(pdf, dpi, gray=gray):
+    # a photocopy is made from the colour page (the copier turns the red seal grey)
+    imgs = degrade.rasterize(pdf, dpi, gray=gray and not (spec and spec.copies))
+    if spec is not None:
+        imgs = _paper(spec, imgs, dpi)
+    for img in imgs:
         lv: degrade.Level = "light" if level == "light" else "heavy"
         out.append(degrade.to_jpeg(degrade.scan(img, lv, rng), quality, dpi))
     return out
@@ -212,7 +244,8 @@ def build_one(spec: DocSpec, out_dir: Path) -> tuple[Path, str]:
     path = out_dir / f"{spec.stem}.{ext}"
     if isinstance(spec, DecisionSpec):
         blocks = decision_blocks(spec)
-        pdf, pages, n = render_decision_pdf(blocks)
+        tw = Typewriter(spec.seed) if spec.typewriter else None
+        pdf, pages, n = render_decision_pdf(blocks, tw)
         if spec.fmt == "docx":
             explicit = _explicit_pages(blocks)
             if explicit != pages:
@@ -225,10 +258,17 @@ def build_one(spec: DocSpec, out_dir: Path) -> tuple[Path, str]:
                 raise RuntimeError(f"{spec.stem}: a photo sample must fit on one page")
             img = degrade.rasterize(pdf, PHOTO_DPI, gray=False)[0]
             data = degrade.to_jpeg(degrade.photo(img, np.random.default_rng(spec.seed)), 70)
+        elif spec.fmt == "photo_pdf":
+            rng = np.random.default_rng(spec.seed)
+            imgs = _paper(spec, degrade.rasterize(pdf, PHOTO_DPI, gray=False), PHOTO_DPI)
+            shots = [degrade.photo(im, rng, corner_shadow=0.5, blur=1.2) for im in imgs]
+            jpegs = [degrade.to_jpeg(shot, 70, PHOTO_DPI) for shot in shots]
+            data = degrade.images_to_pdf(jpegs, PHOTO_DPI)
         else:
             level = spec.fmt.split("_")[1]
-            jpegs = _scan_pages(pdf, level, spec.seed, gray=True, dpi=SCAN_DPI)
-            data = degrade.images_to_pdf(jpegs, SCAN_DPI)
+            dpi = spec.scan_dpi or SCAN_DPI
+            jpegs = _scan_pages(pdf, level, spec.seed, gray=True, dpi=dpi, spec=spec)
+            data = degrade.images_to_pdf(jpegs, dpi)
         truth = decision_truth(spec, blocks, pages, n)
         text = page_text(blocks, pages, n)
     else:
@@ -243,7 +283,8 @@ def build_one(spec: DocSpec, out_dir: Path) -> tuple[Path, str]:
         truth = cert_truth(spec)
         text = "\n".join(cert_lines(spec)) + "\n"
     text = nfc(text)
-    js = truth.model_dump(mode="json", exclude_none=False)
+    # a reader's own doubts (OCR confidences) are no part of what the page says
+    js = truth.model_dump(mode="json", exclude_none=False, exclude=READER_DIAGNOSTICS)
     ExtractedDocument.model_validate(js)
     dumped = json.dumps(js, ensure_ascii=False, indent=2) + "\n"
     if unicodedata.normalize("NFC", dumped) != dumped:
@@ -269,7 +310,9 @@ def write_readme(rows: list[tuple[str, str, str]], out_dir: Path) -> None:
         "without STT, `Danh hiệu`, prize and amount cells); `amount_vnd` is set where the document",
         "prints a per-recipient amount (a `Số tiền` column or `mỗi cá nhân … đồng` in Điều 1);",
         "`pages` of a DOCX counts its hard page breaks + 1; `issuer` uses today's spelling `Ủy`",
-        "even where the page prints `UỶ`; a student's `unit` is the class as printed (`12A1`).",
+        "even where the page prints `UỶ`, but keeps an old name as printed (`Sở Giáo dục - Đào",
+        "tạo tỉnh Hà Tây`); a student's `unit` is the class as printed (`12A1`). Truth files",
+        "leave out `field_confidence` and `low_confidence`: a reader's doubts, not the page's.",
         "",
         "| file | kind | what makes it hard |",
         "|---|---|---|",

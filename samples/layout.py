@@ -127,6 +127,7 @@ def decision_blocks(spec: DecisionSpec) -> list[Block]:
             Line(spec.signer.printed_name, bold=True, size=13.5),
             seal_text=seal,
             seal_over_name=spec.seal_over_name,
+            seal_shift=spec.seal_shift,
             seed=spec.seed,
         )
     )

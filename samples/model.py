@@ -15,7 +15,14 @@ from typing import Literal
 from schemas import AwardCode, IssuerLevel
 
 Fmt = Literal[
-    "textpdf", "docx", "scan_light", "scan_heavy", "photo", "scanjpg_light", "scanjpg_heavy"
+    "textpdf",
+    "docx",
+    "scan_light",
+    "scan_heavy",
+    "photo",
+    "photo_pdf",  # each page photographed, the photos bound in an image-only PDF
+    "scanjpg_light",
+    "scanjpg_heavy",
 ]
 Align = Literal["left", "center", "right", "justify"]
 Layout = Literal["grid4", "combined", "gridless", "danhhieu", "sotien", "numbered"]
@@ -136,6 +143,11 @@ class DecisionSpec:
     body_size: float = 13.5
     seal: bool = False  # red round seal and a signature
     seal_over_name: bool = False
+    seal_shift: float = 0.0  # points to the right (negative: left) of the usual seal position
+    typewriter: bool = False  # typed: monospaced, uneven strikes and ink (old decisions)
+    aged: bool = False  # yellowed, stained, foxed, folded paper
+    scan_dpi: int | None = None  # None: the usual resolution of the format
+    copies: int = 0  # generations of black-and-white office copies between page and scanner
     seed: int = 0
     notes: str = ""
 
@@ -228,6 +240,7 @@ class SignBlock:
     name: Line
     seal_text: tuple[str, str] | None = None  # (ring text, centre text) when sealed
     seal_over_name: bool = False
+    seal_shift: float = 0.0
     seed: int = 0
 
 

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import PageBreak as RLPageBreak
 
-from samples.fonts import face, register_fonts
+from samples.fonts import face, register_fonts, register_mono
 from samples.model import (
     Align,
     Block,
@@ -48,11 +48,11 @@ TEXT_W = A4[0] - MARGIN_L - MARGIN_R
 
 
 def _style(
-    size: float, align: Align = "justify", indent: float = 0, left: float = 0
+    size: float, align: Align = "justify", indent: float = 0, left: float = 0, family: str = "Serif"
 ) -> ParagraphStyle:
     return ParagraphStyle(
         "p",
-        fontName="Serif",
+        fontName=family,
         fontSize=size,
         leading=size * 1.22,
         alignment=ALIGN[align],
@@ -61,7 +61,53 @@ def _style(
     )
 
 
-def _markup(text: str, bold: bool, italic: bool) -> str:
+class Typewriter:
+    """The look of a typed page: one monospaced size, no italics, no justified lines, and each
+    keystroke a little off — worn keys print lighter, typebars sit a little high or low (the
+    same key always the same way), and no two strikes carry quite the same ink. Seeded.
+    """
+
+    family = "Mono"
+
+    def __init__(self, seed: int, size: float = 12.0) -> None:
+        self.seed = seed
+        self.size = size
+        self.rng = random.Random(seed)
+        self._keys: dict[str, tuple[float, float]] = {}
+
+    def _key(self, ch: str) -> tuple[float, float]:
+        """(rise in points, lightness 0..1) of one typebar, fixed for the machine."""
+        if ch not in self._keys:
+            r = random.Random(f"{self.seed}:{ch}")
+            self._keys[ch] = (r.uniform(-1.0, 1.0), r.uniform(0.0, 0.12))
+        return self._keys[ch]
+
+    def markup(self, text: str, bold: bool) -> str:
+        out: list[str] = []
+        for ch in text:
+            if ch.isspace():
+                out.append(ch)
+                continue
+            rise, light = self._key(ch)
+            rise += self.rng.gauss(0.0, 0.25)
+            light += self.rng.uniform(0.0, 0.22)
+            if self.rng.random() < 0.05:  # a light strike
+                light += 0.15
+            if bold:  # struck twice
+                light *= 0.5
+            g = round(255 * min(light, 0.3))
+            tag = "sup" if rise >= 0 else "sub"
+            out.append(
+                f'<{tag} rise="{abs(rise):.2f}" size="{self.size}">'
+                f'<font color="#{g:02x}{g:02x}{g:02x}">{escape(ch)}</font></{tag}>'
+            )
+        return "".join(out)
+
+
+def _markup(text: str, bold: bool, italic: bool, tw: Typewriter | None = None) -> str:
+    if tw is not None:
+        t = tw.markup(text, bold)
+        return f"<b>{t}</b>" if bold else t
     t = escape(text)
     if bold:
         t = f"<b>{t}</b>"
@@ -90,8 +136,11 @@ class Rule(Flowable):  # type: ignore[misc]
 class SealMark(Flowable):  # type: ignore[misc]
     """Zero-height flowable drawing a signature scribble and a round red seal above itself."""
 
-    def __init__(self, avail: float, ring: str, seed: int, over_name: bool, gap: float) -> None:
+    def __init__(
+        self, avail: float, ring: str, seed: int, over_name: bool, gap: float, shift: float = 0.0
+    ) -> None:
         super().__init__()
+        self.shift = shift
         self.avail = avail
         self.ring = ring
         self.seed = seed
@@ -112,6 +161,7 @@ class SealMark(Flowable):  # type: ignore[misc]
             sx, sy = cx - 40, 14
         else:
             sx, sy = cx - 66, 20 + self.gap * 0.3
+        sx += self.shift
         draw_seal(c, sx, sy, 50, self.ring, rng)
 
 
@@ -187,66 +237,88 @@ def draw_seal(c: Canvas, cx: float, cy: float, r: float, ring: str, rng: random.
     c.restoreState()
 
 
-def _line_paras(lines: list[Line], avail: float, *, fit: bool = True) -> list[Flowable]:
+def _line_paras(
+    lines: list[Line], avail: float, *, fit: bool = True, tw: Typewriter | None = None
+) -> list[Flowable]:
     out: list[Flowable] = []
+    family = tw.family if tw else "Serif"
     for ln in lines:
-        size = ln.size
-        fnt = face(ln.bold, ln.italic)
-        while fit and size > 9 and stringWidth(ln.text, fnt, size) > avail - 4:
+        size = tw.size if tw else ln.size
+        fnt = face(ln.bold, ln.italic, family)
+        while fit and not tw and size > 9 and stringWidth(ln.text, fnt, size) > avail - 4:
             size -= 0.25
-        st = _style(size, "center")
+        st = _style(size, "center", family=family)
         st.leading = size * 1.25
-        out.append(Paragraph(_markup(ln.text, ln.bold, ln.italic), st))
+        out.append(Paragraph(_markup(ln.text, ln.bold, ln.italic, tw), st))
         if ln.rule:
             rw = stringWidth(ln.text, fnt, size)
             out.append(Rule(rw if "Hạnh phúc" in ln.text else min(rw, avail) * 0.4, avail))
     return out
 
 
-def _header_widths(block: HeaderBlock) -> tuple[float, float]:
-    need_l = max(stringWidth(ln.text, face(ln.bold, ln.italic), 11.5) for ln in block.left) + 8
-    need_r = max(stringWidth(ln.text, face(ln.bold, ln.italic), ln.size) for ln in block.right) + 8
+def _header_widths(block: HeaderBlock, tw: Typewriter | None = None) -> tuple[float, float]:
+    fam = tw.family if tw else "Serif"
+
+    def need(lines: list[Line], size: float | None) -> float:
+        return float(
+            max(
+                stringWidth(
+                    ln.text, face(ln.bold, ln.italic, fam), tw.size if tw else size or ln.size
+                )
+                for ln in lines
+            )
+        )
+
+    need_l = need(block.left, 11.5) + 8
+    need_r = need(block.right, None) + 8
     left = max(TEXT_W * 0.40, min(need_l, TEXT_W - need_r))
     return left, TEXT_W - left
 
 
-def block_flowables(block: Block) -> list[Flowable]:
+def block_flowables(block: Block, tw: Typewriter | None = None) -> list[Flowable]:
+    fam = tw.family if tw else "Serif"
     if isinstance(block, PageBreak):
         return [RLPageBreak()]
     if isinstance(block, Para):
         indent = 28.0 if block.indent else 0.0
-        st = _style(block.size, block.align, indent, block.hanging)
+        align: Align = "left" if tw and block.align == "justify" else block.align
+        st = _style(tw.size if tw else block.size, align, indent, block.hanging, fam)
         if block.hanging:
             st.firstLineIndent = 0
         st.spaceBefore = block.space_before
         st.spaceAfter = block.space_after
-        html = "".join(_markup(r.text, r.bold, r.italic) for r in block.runs)
+        html = "".join(_markup(r.text, r.bold, r.italic, tw) for r in block.runs)
         return [Paragraph(html, st)]
     if isinstance(block, HeaderBlock):
-        lw, rw = _header_widths(block)
+        lw, rw = _header_widths(block, tw)
         t = Table(
-            [[_line_paras(block.left, lw), _line_paras(block.right, rw)]],
+            [[_line_paras(block.left, lw, tw=tw), _line_paras(block.right, rw, tw=tw)]],
             colWidths=[lw, rw],
         )
         t.setStyle(_plain_style())
         return [t, Spacer(1, 4)]
     if isinstance(block, TableBlock):
-        return [_table(block)]
+        return [_table(block, tw)]
     # SignBlock
     lw, rw = TEXT_W * 0.45, TEXT_W * 0.55
     left: list[Flowable] = []
     for i, ln in enumerate(block.left):
-        st = _style(ln.size, "left")
-        st.leading = ln.size * 1.15
+        size = min(ln.size, tw.size) if tw else ln.size
+        st = _style(size, "left", family=fam)
+        st.leading = size * 1.15
         if i == 0:
             st.spaceAfter = 1
-        left.append(Paragraph(_markup(ln.text, ln.bold, ln.italic), st))
+        left.append(Paragraph(_markup(ln.text, ln.bold, ln.italic, tw), st))
     gap = 72.0
-    right = _line_paras(block.right, rw, fit=False)
+    right = _line_paras(block.right, rw, fit=False, tw=tw)
     right.append(Spacer(1, gap))
-    right += _line_paras([block.name], rw, fit=False)
+    right += _line_paras([block.name], rw, fit=False, tw=tw)
     if block.seal_text is not None:
-        right.append(SealMark(rw, block.seal_text[0], block.seed, block.seal_over_name, gap))
+        right.append(
+            SealMark(
+                rw, block.seal_text[0], block.seed, block.seal_over_name, gap, block.seal_shift
+            )
+        )
     t = Table([[left, right]], colWidths=[lw, rw])
     t.setStyle(_plain_style())
     return [Spacer(1, 8), t]
@@ -264,13 +336,21 @@ def _plain_style() -> TableStyle:
     )
 
 
-def _table(block: TableBlock) -> Table:
-    size = block.size
-    head_st = _style(size, "center")
-    data: list[list[Any]] = [[Paragraph(f"<b>{escape(h)}</b>", head_st) for h in block.header]]
+def _table(block: TableBlock, tw: Typewriter | None = None) -> Table:
+    size = tw.size if tw else block.size
+    fam = tw.family if tw else "Serif"
+    head_st = _style(size, "center", family=fam)
+    data: list[list[Any]] = [
+        [Paragraph(_markup(h, True, False, tw), head_st) for h in block.header]
+    ]
     for row in block.rows:
         data.append(
-            [Paragraph(escape(cell), _style(size, block.aligns[k])) for k, cell in enumerate(row)]
+            [
+                Paragraph(
+                    _markup(cell, False, False, tw), _style(size, block.aligns[k], family=fam)
+                )
+                for k, cell in enumerate(row)
+            ]
         )
     t = Table(data, colWidths=[w * TEXT_W for w in block.widths], repeatRows=1)
     cmds: list[tuple[Any, ...]] = [
@@ -312,12 +392,16 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.block_pages.setdefault(idx, self.page)
 
 
-def render_decision_pdf(blocks: list[Block]) -> tuple[bytes, list[int], int]:
+def render_decision_pdf(
+    blocks: list[Block], typewriter: Typewriter | None = None
+) -> tuple[bytes, list[int], int]:
     """Returns (pdf bytes, page of each block (1-based), page count)."""
     register_fonts()
+    if typewriter is not None:
+        register_mono()
     story: list[Flowable] = []
     for i, b in enumerate(blocks):
-        for f in block_flowables(b):
+        for f in block_flowables(b, typewriter):
             if not isinstance(f, Spacer | RLPageBreak):
                 f._block_idx = i
             story.append(f)

@@ -51,8 +51,13 @@ def _is_scan(path: Path) -> bool:
     return "scan" in path.stem or "photo" in path.stem
 
 
+def _is_old_typewritten(path: Path) -> bool:
+    return "typewriter" in path.stem
+
+
 TEXT_SAMPLES = [p for p in _samples() if not _is_scan(p)]
-SCAN_SAMPLES = [p for p in _samples() if _is_scan(p)]
+SCAN_SAMPLES = [p for p in _samples() if _is_scan(p) and not _is_old_typewritten(p)]
+OLD_TYPEWRITTEN = [p for p in _samples() if _is_old_typewritten(p)]
 
 
 def test_the_sample_set_covers_the_kinds_of_documents() -> None:
@@ -87,3 +92,16 @@ def test_scans_reach_the_measured_accuracy() -> None:
     for path, score in zip(SCAN_SAMPLES, scores, strict=True):
         if path.stem.startswith("qd_list"):
             assert score.recall >= 0.9, path.name
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 4's target, not yet reached: old typewritten pages, photographed or "
+    "photocopied, with seals over the signer (strict: passing means the mark must go)",
+)
+def test_old_typewritten_pages_yield_most_recipients_exactly() -> None:
+    assert len(OLD_TYPEWRITTEN) >= 2
+    scores = [score_document(extract_document(p.read_bytes()), _truth(p)) for p in OLD_TYPEWRITTEN]
+    overall = totals(scores).overall
+    assert overall.f1 >= 0.8, overall
+    assert (overall.names_exact_rate or 0.0) >= 0.8, overall
