@@ -105,3 +105,10 @@ def test_old_typewritten_pages_yield_most_recipients_exactly() -> None:
     overall = totals(scores).overall
     assert overall.f1 >= 0.8, overall
     assert (overall.names_exact_rate or 0.0) >= 0.8, overall
+
+
+def test_rows_without_a_readable_name_are_left_out_with_a_warning() -> None:
+    path = SAMPLES / "qd_list_typewriter_photo_old_hatay_2000.pdf"
+    document = extract_document(path.read_bytes())
+    assert all(any(c.isalpha() for c in a.recipient.name) for a in document.awards)
+    assert any("without a readable recipient name" in w for w in document.warnings)

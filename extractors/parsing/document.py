@@ -6,6 +6,7 @@ into contract records with confidence, evidence and warnings.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from extractors.money import find_amount_vnd
@@ -50,6 +51,7 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
         _certificate(document, lines)
     elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
         _decision(document, items, lines, kind)
+    _drop_nameless(document)
     _check(document)
     add_field_confidence(document, text)
     return document
@@ -236,6 +238,18 @@ def _confidence(base: float, recipient: Recipient, award: AwardMatch | None) -> 
     if recipient.kind is RecipientKind.individual and recipient.unit is None:
         score *= 0.95
     return round(score, 3)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _drop_nameless(document: ExtractedDocument) -> None:
+    """Rows whose recipient has no word at all (`1" 5 5 6`, ``) are OCR debris, not people."""
+    kept = [a for a in document.awards if _NAME_WORD.search(a.recipient.name)]
+    dropped = len(document.awards) - len(kept)
+    if dropped:
+        document.awards = kept
+        document.warnings.append(f"{dropped} rows without a readable recipient name left out")
 
 
 def _check(document: ExtractedDocument) -> None:
