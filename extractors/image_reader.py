@@ -6,6 +6,8 @@ twice the limit) is treated as an error too, so a crafted image is refused, not 
 
 import io
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
@@ -15,23 +17,30 @@ from extractors.ocr_pages import PageJob
 MAX_FRAMES = 500
 
 
-def load_images(data: bytes, *, max_frames: int = MAX_FRAMES) -> list[PageJob]:
-    """Decode every frame once, upright (EXIF orientation applied)."""
-    jobs: list[PageJob] = []
+@contextmanager
+def open_image(data: bytes) -> Iterator[Image.Image]:
+    """The image opened with the bomb guard on and damage reported as typed errors."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data)) as image:
-                for index, frame in enumerate(ImageSequence.Iterator(image)):
-                    if index >= max_frames:
-                        raise TooLargeError(f"the image has more than {max_frames} pages")
-                    frame.load()
-                    upright = ImageOps.exif_transpose(frame)
-                    jobs.append((index + 1, upright.copy()))
+                yield image
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise TooLargeError(f"the image has too many pixels: {exc}") from exc
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
             raise CorruptFileError(f"the image cannot be read: {exc}") from exc
+
+
+def load_images(data: bytes, *, max_frames: int = MAX_FRAMES) -> list[PageJob]:
+    """Decode every frame once, upright (EXIF orientation applied)."""
+    jobs: list[PageJob] = []
+    with open_image(data) as image:
+        for index, frame in enumerate(ImageSequence.Iterator(image)):
+            if index >= max_frames:
+                raise TooLargeError(f"the image has more than {max_frames} pages")
+            frame.load()
+            upright = ImageOps.exif_transpose(frame)
+            jobs.append((index + 1, upright.copy()))
     if not jobs:
         raise EmptyDocumentError("the image has no frames")
     return jobs

@@ -7,15 +7,12 @@ full read, with OCR, happens in a job.
 
 from __future__ import annotations
 
-import io
-import warnings
 from dataclasses import dataclass
-
-from PIL import Image, UnidentifiedImageError
 
 from extractors import sniff
 from extractors.docx_reader import open_docx
-from extractors.errors import CorruptFileError, EmptyDocumentError, TooLargeError
+from extractors.errors import EmptyDocumentError, TooLargeError
+from extractors.image_reader import open_image
 from extractors.pdf_reader import MAX_PAGES, open_pdf
 
 
@@ -48,13 +45,6 @@ def inspect_file(data: bytes, *, max_pages: int = MAX_PAGES) -> FileFacts:
 
 
 def _image_frames(data: bytes) -> int:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with Image.open(io.BytesIO(data)) as image:
-                image.load()  # a truncated file fails here, not in the job
-                return int(getattr(image, "n_frames", 1))
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise TooLargeError(f"the image has too many pixels: {exc}") from exc
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise CorruptFileError(f"the image cannot be read: {exc}") from exc
+    with open_image(data) as image:
+        image.load()  # a truncated file fails here, not in the job
+        return int(getattr(image, "n_frames", 1))

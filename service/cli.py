@@ -93,7 +93,7 @@ def ingest(
     """Archive files and read them; prints done / duplicate / failed, exits 1 if any failed."""
     from service.archive import open_archive
     from service.ingest import find_files, ingest_files
-    from service.progress import ingest_progress
+    from service.terminal import ingest_progress
 
     for path in paths:
         if not path.exists():
@@ -138,7 +138,7 @@ def search(
     from service.api.models import AwardList, AwardOut
     from service.archive import open_archive
     from service.award_search import AwardQuery, search_awards
-    from service.progress import award_table
+    from service.terminal import award_table
 
     if award_code is not None and award_code not in AwardCode.__members__:
         _fail("invalid_request", f"unknown award code {award_code!r}", 2)

@@ -119,10 +119,8 @@ def _admit(archive: Archive, path: Path) -> FileResult:
         return FileResult(path, "failed", code=error.code, message=error.message)
     except OSError as error:
         return FileResult(path, "failed", code="unreadable", message=str(error.strerror or error))
-    document = admitted.document
+    document = admitted.document  # new ones are queued; old ones may be left unfinished
     if document.status in (DocumentStatus.queued, DocumentStatus.processing):
-        return FileResult(path, "queued", document.id)
-    if admitted.created:
         return FileResult(path, "queued", document.id)
     if document.status == DocumentStatus.failed:
         return FileResult(path, "failed", document.id, document.error_code, document.error_message)

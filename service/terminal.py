@@ -1,4 +1,4 @@
-"""Terminal output for the CLI: the ingest progress bar and the award table (rich)."""
+"""What the CLI shows on a terminal: the ingest progress bar and the award table (rich)."""
 
 from __future__ import annotations
 
