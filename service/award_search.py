@@ -1,22 +1,35 @@
-"""Finding award rows: words anywhere, a name, a unit, and exact filters, ranked and counted.
+"""Finding award rows: a name (fuzzy), words anywhere, a unit, an issuer, exact filters;
+ranked, counted, and with facet counts on request.
 
-Text conditions become one FTS5 match expression; the index is read first and joined to
-the award rows (`CROSS JOIN` keeps SQLite from scanning a filter's index instead, which
-costs seconds at a million rows). Without text, rows come newest period first.
+Names, units and issuers are first looked up in the lexicon (`service.lexicon`), which
+turns `nguyen van thinh` into the few stored spellings near it and `nguyen khuyen` into
+the schools of that name; the award table's indexes then answer with those keys. Free
+words (`q`) and decision numbers go through the FTS5 index, read first and joined to the
+rows (`CROSS JOIN` keeps SQLite from scanning a filter's index instead, which costs
+seconds at a million rows). Rows whose name is spelled exactly as typed, diacritics
+included, come first; then the same letters; then spellings an OCR slip away. Without
+text, rows come newest period first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import BindParameter, TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
-from service import award_index
+from service import award_index, lexicon, search_keys
+from service.award_labels import label
 from service.db.models import Award
+from service.name_match import MAX_NAMES, near_names
+from service.search_query import parse_text, strip_honorific
 
 MAX_LIMIT = 200
+FACETS = ("award_code", "period", "issuer", "unit")
+MAX_ORG_KEYS = 500
+MATCH_LABELS = ("exact", "folded", "fuzzy")
 
 
 @dataclass(frozen=True)
@@ -26,80 +39,292 @@ class AwardQuery:
     unit: str | None = None
     issuer: str | None = None
     number: str | None = None
-    award_code: str | None = None
+    award_codes: tuple[str, ...] = ()
     kind: str | None = None
     period: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    issuer_level: str | None = None
+    document_type: str | None = None
+    review_state: str | None = None
     document_id: int | None = None
+    fuzzy: bool = True
     limit: int = 20
     offset: int = 0
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
 
 
 @dataclass
 class AwardPage:
     total: int
     awards: list[Award] = field(default_factory=list)
+    matches: dict[int, str] = field(default_factory=dict)
+    facets: dict[str, list[FacetValue]] | None = None
 
 
-def _match_expression(query: AwardQuery) -> str | None:
-    parts = [
-        award_index.all_words(query.q) if query.q else None,
-        award_index.phrase(query.name, "name") if query.name else None,
-        award_index.all_words(query.unit, "unit") if query.unit else None,
-        award_index.all_words(query.issuer, "issuer") if query.issuer else None,
-        award_index.phrase(query.number, "number") if query.number else None,
-    ]
-    present = [part for part in parts if part]
-    return " AND ".join(present) if present else None
+@dataclass
+class _Plan:
+    """One query as SQL pieces: where rows come from, conditions, parameters, order."""
+
+    fts: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    expanding: set[str] = field(default_factory=set)
+    tier: str = "1"
+    empty: bool = False
+
+    def add_in(self, column: str, name: str, values: list[str]) -> None:
+        self.where.append(f"{column} IN :{name}")
+        self.params[name] = values
+        self.expanding.add(name)
+
+    @property
+    def source(self) -> str:
+        if self.fts:
+            return "awards_fts CROSS JOIN awards ON awards.id = awards_fts.rowid"
+        return "awards"
+
+    @property
+    def condition(self) -> str:
+        parts = (["awards_fts MATCH :match"] if self.fts else []) + self.where
+        return f" WHERE {' AND '.join(parts)}" if parts else ""
+
+    @property
+    def order(self) -> str:
+        if self.fts:
+            return f"{self.tier}, awards_fts.rank, awards.id"
+        return f"{self.tier}, awards.year_end DESC NULLS LAST, awards.id DESC"
+
+    @property
+    def unconditioned(self) -> bool:
+        return not self.fts and not self.where
+
+    def sql(self, statement: str) -> TextClause:
+        clause = text(statement)
+        used: list[BindParameter[Any]] = [
+            bindparam(n, expanding=True) for n in self.expanding if f":{n}" in statement
+        ]
+        return clause.bindparams(*used) if used else clause
+
+    def bound(self) -> dict[str, Any]:
+        if self.fts:
+            return {**self.params, "match": " AND ".join(self.fts)}
+        return dict(self.params)
 
 
-def _has_text(query: AwardQuery) -> bool:
-    return any((query.q, query.name, query.unit, query.issuer, query.number))
+def _understood(query: AwardQuery) -> AwardQuery:
+    """Award wording and a school year typed into `q` become filters (explicit ones win)."""
+    if not query.q:
+        return query
+    parsed = parse_text(query.q)
+    year_from, year_to = query.year_from, query.year_to
+    if parsed.year is not None and year_from is None and year_to is None:
+        year_from = year_to = parsed.year
+    return replace(
+        query,
+        q=parsed.text,
+        award_codes=query.award_codes or parsed.award_codes,
+        period=query.period or parsed.period,
+        year_from=year_from,
+        year_to=year_to,
+    )
 
 
-def search_awards(session: Session, query: AwardQuery) -> AwardPage:
-    """The page of awards `query` asks for, and how many match in all."""
-    match = _match_expression(query)
-    if _has_text(query) and match is None:
-        return AwardPage(total=0)  # only punctuation was typed: nothing can match
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    if match:
-        source = "awards_fts CROSS JOIN awards ON awards.id = awards_fts.rowid"
-        where.append("awards_fts MATCH :match")
-        params["match"] = match
-        order = "awards_fts.rank, awards.id"
+def _name_condition(session: Session, plan: _Plan, query: AwardQuery, typed: str) -> None:
+    name = strip_honorific(typed)
+    words = search_keys.words(name)
+    if not words:
+        plan.empty = True
+        return
+    candidates = near_names(session, words, fuzzy=query.fuzzy)
+    exact_like = None
+    if search_keys.has_diacritics(name):
+        exact_like = f"% {search_keys.name_key(name)} %"
+        plan.params["name_like"] = exact_like
+    if len(candidates) >= MAX_NAMES:  # a word or two shared by thousands: no fuzziness
+        plan.fts.append(award_index.phrase(name, "name") or "")
+        tier_exact = "1"
+    elif not candidates:
+        plan.empty = True
+        return
     else:
-        source = "awards"
-        order = "awards.year_end DESC NULLS LAST, awards.id DESC"
+        plan.add_in("awards.name_fold", "names", [c.key for c in candidates])
+        plan.params["exact_names"] = [c.key for c in candidates if c.distance == 0] or [""]
+        plan.expanding.add("exact_names")
+        tier_exact = "CASE WHEN awards.name_fold IN :exact_names THEN 1 ELSE 2 END"
+    if exact_like:
+        spelled = "(' ' || awards.name_key || ' ') LIKE :name_like"
+        plan.tier = f"CASE WHEN {spelled} THEN 0 ELSE {tier_exact} END"
+    else:
+        plan.tier = tier_exact
+
+
+def _org_condition(
+    session: Session, plan: _Plan, kind: str, column: str, fts_column: str, typed: str
+) -> None:
+    words = search_keys.org_key(typed).split() or search_keys.words(typed)
+    if not words:
+        plan.empty = True
+        return
+    keys = lexicon.keys_with_words(session, kind, words, MAX_ORG_KEYS)
+    if len(keys) >= MAX_ORG_KEYS:
+        plan.fts.append(award_index.all_words(typed, fts_column) or "")
+    elif keys:
+        plan.add_in(f"awards.{column}", f"{column}s", keys)
+    else:
+        plan.empty = True
+
+
+def _words_condition(plan: _Plan, typed: str) -> None:
+    expression = award_index.all_words(typed)
+    if expression is None:
+        plan.empty = True
+        return
+    plan.fts.append(expression)
+    marked = [w for w in search_keys.name_key(typed).split() if search_keys.has_diacritics(w)]
+    if marked and plan.tier == "1":
+        likes = []
+        for i, word in enumerate(marked):
+            plan.params[f"marked{i}"] = f"% {word} %"
+            likes.append(f"(' ' || awards.name_key || ' ') LIKE :marked{i}")
+        plan.tier = f"CASE WHEN {' AND '.join(likes)} THEN 0 ELSE 1 END"
+
+
+def _plan(session: Session, query: AwardQuery) -> _Plan:
+    query = _understood(query)
+    plan = _Plan()
+    if query.name:
+        _name_condition(session, plan, query, query.name)
+    if query.unit:
+        _org_condition(session, plan, lexicon.UNIT, "unit_key", "unit", query.unit)
+    if query.issuer:
+        _org_condition(session, plan, lexicon.ISSUER, "issuer_key", "issuer", query.issuer)
+    if query.number:
+        expression = award_index.phrase(query.number, "number")
+        if expression is None:
+            plan.empty = True
+        else:
+            plan.fts.append(expression)
+    if query.q:
+        _words_condition(plan, query.q)
+    elif query.q is not None and not any(
+        (query.award_codes, query.period, query.year_from, query.year_to)
+    ):
+        plan.empty = True  # only punctuation was typed: nothing can match
+    if len(query.award_codes) == 1:
+        plan.where.append("awards.award_code = :award_code")
+        plan.params["award_code"] = query.award_codes[0]
+    elif query.award_codes:
+        plan.add_in("awards.award_code", "award_codes", list(query.award_codes))
     for column, value in (
-        ("award_code", query.award_code),
         ("recipient_kind", query.kind),
         ("period", query.period),
+        ("issuer_level", query.issuer_level),
+        ("document_type", query.document_type),
+        ("review_state", query.review_state),
         ("document_id", query.document_id),
     ):
         if value is not None:
-            where.append(f"awards.{column} = :{column}")
-            params[column] = value
+            plan.where.append(f"awards.{column} = :{column}")
+            plan.params[column] = value
     if query.year_from is not None:
-        where.append("awards.year_end >= :year_from")
-        params["year_from"] = query.year_from
+        plan.where.append("awards.year_end >= :year_from")
+        plan.params["year_from"] = query.year_from
     if query.year_to is not None:
-        where.append("awards.year_start <= :year_to")
-        params["year_to"] = query.year_to
-    condition = f" WHERE {' AND '.join(where)}" if where else ""
-    total = session.execute(text(f"SELECT count(*) FROM {source}{condition}"), params).scalar_one()
+        plan.where.append("awards.year_start <= :year_to")
+        plan.params["year_to"] = query.year_to
+    return plan
+
+
+def _match_labels(session: Session, plan: _Plan, ids: list[int]) -> dict[int, str]:
+    if plan.tier == "1" or not ids:
+        return {}
+    statement = f"SELECT awards.id, {plan.tier} FROM awards WHERE awards.id IN :ids"
+    params = {**plan.params, "ids": ids}
+    clause = plan.sql(statement).bindparams(bindparam("ids", expanding=True))
+    return {row_id: MATCH_LABELS[tier] for row_id, tier in session.execute(clause, params)}
+
+
+def _facets(session: Session, plan: _Plan, size: int) -> dict[str, list[FacetValue]]:
+    columns = {
+        "award_code": "awards.award_code",
+        "period": "awards.period",
+        "issuer": "awards.issuer_key",
+        "unit": "awards.unit_key",
+    }
+    kinds = {"issuer": lexicon.ISSUER, "unit": lexicon.UNIT}
+    result: dict[str, list[FacetValue]] = {}
+    for facet, column in columns.items():
+        if plan.unconditioned:
+            counted = [(key, n) for key, _, n in lexicon.top(session, facet, size)]
+        else:
+            rows = session.execute(
+                plan.sql(
+                    f"SELECT {column}, count(*) FROM {plan.source}{plan.condition} "
+                    f"AND {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_size"
+                ),
+                {**plan.bound(), "facet_size": size},
+            )
+            counted = [(key, n) for key, n in rows]
+        shown = (
+            lexicon.displays(session, kinds[facet], [key for key, _ in counted])
+            if facet in kinds
+            else {}
+        )
+        result[facet] = [
+            FacetValue(key, label(key) if facet == "award_code" else shown.get(key, key), count)
+            for key, count in counted
+        ]
+    return result
+
+
+def search_awards(session: Session, query: AwardQuery, facets: int = 0) -> AwardPage:
+    """The page of awards `query` asks for, how many match in all, and facet counts of
+    the `facets` most common values per facet when asked."""
+    plan = _plan(session, query)
+    if plan.empty:
+        return AwardPage(total=0, facets={f: [] for f in FACETS} if facets else None)
+    bound = plan.bound()
+    total = session.execute(
+        plan.sql(f"SELECT count(*) FROM {plan.source}{plan.condition}"), bound
+    ).scalar_one()
+    page = AwardPage(total=total)
+    if facets:
+        page.facets = _facets(session, plan, facets) if total else {f: [] for f in FACETS}
     if not total:
-        return AwardPage(total=0)
+        return page
     ids = list(
         session.execute(
-            text(
-                f"SELECT awards.id FROM {source}{condition} ORDER BY {order} "
+            plan.sql(
+                f"SELECT awards.id FROM {plan.source}{plan.condition} ORDER BY {plan.order} "
                 "LIMIT :limit OFFSET :offset"
             ),
-            {**params, "limit": min(query.limit, MAX_LIMIT), "offset": query.offset},
+            {**bound, "limit": min(query.limit, MAX_LIMIT), "offset": query.offset},
         ).scalars()
     )
     rows = {a.id: a for a in session.scalars(select(Award).where(Award.id.in_(ids)))}
-    return AwardPage(total=total, awards=[rows[i] for i in ids if i in rows])
+    page.awards = [rows[i] for i in ids if i in rows]
+    page.matches = _match_labels(session, plan, ids)
+    return page
+
+
+def iter_awards(session: Session, query: AwardQuery, batch: int = 1000) -> Iterator[Award]:
+    """Every award `query` matches, in search order, read a batch at a time (for export)."""
+    plan = _plan(session, query)
+    if plan.empty:
+        return
+    result = session.execute(
+        plan.sql(f"SELECT awards.id FROM {plan.source}{plan.condition} ORDER BY {plan.order}"),
+        plan.bound(),
+    )
+    ids = list(result.scalars())
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        rows = {a.id: a for a in session.scalars(select(Award).where(Award.id.in_(chunk)))}
+        yield from (rows[i] for i in chunk if i in rows)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -12,6 +13,8 @@ from extractors.errors import ExtractionError
 
 if TYPE_CHECKING:
     from service.settings import Settings
+
+T = TypeVar("T")
 
 app = typer.Typer(help="tdkt: Vietnamese award records (hồ sơ thi đua, khen thưởng), digitized.")
 
@@ -132,39 +135,51 @@ def search(
     limit: Annotated[int, typer.Option(min=1, max=200)] = 20,
     offset: Annotated[int, typer.Option(min=0)] = 0,
     json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    export: Annotated[
+        Path | None,
+        typer.Option(help="Write every match to this .csv, .xlsx or .json file instead."),
+    ] = None,
 ) -> None:
     """Search the archive's awards, with or without diacritics."""
     from schemas.award_codes import AwardCode, RecipientKind
+    from service import award_export
     from service.api.models import AwardList, AwardOut
     from service.archive import open_archive
-    from service.award_search import AwardQuery, search_awards
+    from service.award_search import AwardQuery, iter_awards, search_awards
     from service.terminal import award_table
 
     if award_code is not None and award_code not in AwardCode.__members__:
         _fail("invalid_request", f"unknown award code {award_code!r}", 2)
     if kind is not None and kind not in RecipientKind.__members__:
         _fail("invalid_request", "kind is individual or collective", 2)
+    export_format = export.suffix.lower().lstrip(".") if export else None
+    if export and export_format not in award_export.FORMATS:
+        _fail("invalid_request", "the export file must end in .csv, .xlsx or .json", 2)
+    search_query = AwardQuery(
+        q=query,
+        name=name,
+        unit=unit,
+        issuer=issuer,
+        number=number,
+        award_codes=(award_code,) if award_code else (),
+        kind=kind,
+        period=period,
+        year_from=year_from,
+        year_to=year_to,
+        limit=limit,
+        offset=offset,
+    )
     archive = open_archive(_settings())
     try:
         with archive.db.read() as session:
-            page = search_awards(
-                session,
-                AwardQuery(
-                    q=query,
-                    name=name,
-                    unit=unit,
-                    issuer=issuer,
-                    number=number,
-                    award_code=award_code,
-                    kind=kind,
-                    period=period,
-                    year_from=year_from,
-                    year_to=year_to,
-                    limit=limit,
-                    offset=offset,
-                ),
-            )
-            items = [AwardOut.of(award) for award in page.awards]
+            if export and export_format:
+                written = Counter()
+                rows = written.each(iter_awards(session, search_query))
+                _export(export, award_export.chunks(rows, export_format))
+                typer.echo(f"{written.count} awards written to {export}")
+                return
+            page = search_awards(session, search_query)
+            items = [AwardOut.of(award, page.matches.get(award.id)) for award in page.awards]
     finally:
         archive.close()
     if json_output:
@@ -172,6 +187,31 @@ def search(
         sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     else:
         award_table(items, page.total)
+
+
+class Counter:
+    """Counts what passes through a stream without holding it."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def each(self, items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            self.count += 1
+            yield item
+
+
+def _export(target: Path, chunks: Iterator[bytes]) -> None:
+    """Write the export beside `target`, then move it into place: never half a file."""
+    partial = target.with_name(target.name + ".part")
+    try:
+        with partial.open("wb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        _fail("export_failed", f"{target}: {error.strerror}", 1)
+    partial.replace(target)
 
 
 def _settings() -> Settings:

@@ -7,13 +7,21 @@ new ones, never half of each.
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from schemas import ExtractedDocument
 from schemas.document_text import DocumentText
-from service import award_index
-from service.db.models import Award, Decision, Document, DocumentStatus, PageText, utcnow
+from service import award_index, lexicon, search_keys
+from service.db.models import (
+    Award,
+    Decision,
+    Document,
+    DocumentStatus,
+    PageText,
+    ReviewState,
+    utcnow,
+)
 
 
 def period_years(period: str | None, fallback_year: int | None) -> tuple[int | None, int | None]:
@@ -24,7 +32,17 @@ def period_years(period: str | None, fallback_year: int | None) -> tuple[int | N
     return fallback_year, fallback_year
 
 
+def review_state_of(extracted: ExtractedDocument) -> str:
+    """A document tdkt doubts (a low-confidence field, a count or date it could not square)
+    waits for review; the rest are simply not reviewed yet."""
+    if extracted.low_confidence or extracted.warnings:
+        return ReviewState.needs_review
+    return ReviewState.unreviewed
+
+
 def clear_records(session: Session, document_id: int) -> None:
+    old = session.scalars(select(Award).where(Award.document_id == document_id)).all()
+    lexicon.count_out(session, old)
     award_index.unindex_document(session, document_id)
     for table in (Award, Decision, PageText):
         session.execute(delete(table).where(table.document_id == document_id))
@@ -59,6 +77,8 @@ def replace_records(
     session.add(decision)
     session.flush()
     date_year = extracted.date.year if extracted.date else None
+    review_state = review_state_of(extracted)
+    issuer_key = search_keys.org_key(extracted.issuer or "") or None
     awards: list[Award] = []
     for seq, item in enumerate(extracted.awards, start=1):
         first, last = period_years(item.period, date_year)
@@ -69,9 +89,12 @@ def replace_records(
                 seq=seq,
                 recipient_kind=item.recipient.kind.value,
                 name=item.recipient.name,
+                name_fold=search_keys.name_fold(item.recipient.name),
+                name_key=search_keys.name_key(item.recipient.name),
                 honorific=item.recipient.honorific,
                 position=item.recipient.position,
                 unit=item.recipient.unit,
+                unit_key=search_keys.org_key(item.recipient.unit or "") or None,
                 award_code=item.award_code.value,
                 award_text=item.award_text,
                 award_class=item.award_class,
@@ -86,9 +109,11 @@ def replace_records(
                 evidence_text=item.evidence.text,
                 document_type=decision.document_type,
                 issuer=extracted.issuer,
+                issuer_key=issuer_key,
                 issuer_level=decision.issuer_level,
                 number=extracted.number,
                 decision_date=extracted.date,
+                review_state=review_state,
             )
         )
     session.add_all(awards)
@@ -104,6 +129,8 @@ def replace_records(
     )
     session.flush()
     award_index.index_awards(session, awards, extracted.subject)
+    lexicon.count_in(session, awards)
+    document.review_state = review_state
     document.status = DocumentStatus.done
     document.document_type = decision.document_type
     document.pages = extracted.pages or document.pages

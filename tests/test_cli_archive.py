@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from extractors.text_normalize import fold
 from tests.service_helpers import sample, truth
@@ -68,6 +69,26 @@ def test_search_finds_a_name_typed_without_diacritics(workdir: Path) -> None:
     assert body["items"][0]["recipient"]["name"] == person["name"]
     table = _run(workdir, "search", fold(person["name"]))
     assert person["name"] in table.stdout
+
+
+def test_search_export_writes_every_match_to_a_spreadsheet(workdir: Path) -> None:
+    expected = [a for a in truth(LIST)["awards"] if a["recipient"]["kind"] == "individual"]
+    family = expected[0]["recipient"]["name"].split()[0]
+    target = workdir / "kết quả.xlsx"
+    result = _run(workdir, "search", "--name", fold(family), "--export", str(target))
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(target, read_only=True).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    written = int(result.stdout.split()[0])
+    assert written == len(rows) - 1 >= 1
+    assert all(str(row[1]).startswith(family) for row in rows[1:])
+    as_csv = _run(workdir, "search", "--name", fold(family), "--export", str(workdir / "kq.csv"))
+    assert as_csv.returncode == 0
+    assert (workdir / "kq.csv").read_bytes().startswith("\ufeff".encode())
+    wrong = _run(workdir, "search", "--name", "x", "--export", str(workdir / "kq.pdf"))
+    assert wrong.returncode == 2 and wrong.stderr.startswith("error: invalid_request:")
+    assert not (workdir / "kq.pdf").exists()
 
 
 def test_settings_come_from_the_environment(workdir: Path, tmp_path: Path) -> None:

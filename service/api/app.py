@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.api import awards, documents, health
+from service.api import awards, documents, health, people
 from service.api.errors import install_error_handlers
 from service.archive import open_archive
 from service.jobs import JobPool
@@ -55,4 +55,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     app.include_router(documents.router)
     app.include_router(awards.router)
+    app.include_router(people.router)
     return app

@@ -1,21 +1,87 @@
-"""`/api/v1/awards`: search award rows (words, name, unit, filters), one award by id."""
+"""`/api/v1/awards`: search award rows (name, words, unit, filters, facets), export them,
+one award by id."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
 
-from schemas.award_codes import AwardCode, RecipientKind
+from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
+from service import award_export
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
-from service.api.models import API, AwardList, AwardOut
-from service.award_search import MAX_LIMIT, AwardQuery, search_awards
+from service.api.models import API, AwardList, AwardOut, FacetOut
+from service.award_search import MAX_LIMIT, AwardQuery, iter_awards, search_awards
 from service.db.models import Award
 
 router = APIRouter(prefix=API, tags=["awards"])
 
 Year = Annotated[int | None, Query(ge=1945, le=2100)]
+ReviewStateName = Literal["unreviewed", "needs_review", "reviewed"]
+
+
+def award_filters(
+    q: Annotated[
+        str | None,
+        Query(
+            description="Words anywhere in the award row; award wording (`cstd co so`, "
+            "`bang khen tinh`) and a year or school year (`2019-2020`) become filters",
+            examples=["cstd co so 2019-2020 nguyen khuyen"],
+        ),
+    ] = None,
+    name: Annotated[
+        str | None,
+        Query(
+            description="A recipient's name or part of it, in order; honorifics (`cô`, "
+            "`thầy`, `đ/c`) ignored; exact diacritics rank first",
+            examples=["cô Nguyễn Thị Thanh Xuân"],
+        ),
+    ] = None,
+    fuzzy: Annotated[bool, Query(description="Also find names one or two OCR slips away")] = True,
+    unit: Annotated[str | None, Query(examples=["THPT Nguyễn Khuyến"])] = None,
+    award_code: Annotated[
+        list[AwardCode] | None, Query(description="One or more award codes")
+    ] = None,
+    period: Annotated[
+        str | None, Query(pattern=r"^\d{4}(-\d{4})?$", examples=["2023-2024"])
+    ] = None,
+    year_from: Year = None,
+    year_to: Year = None,
+    issuer: Annotated[str | None, Query(examples=["Sở Giáo dục Nam Định"])] = None,
+    issuer_level: IssuerLevel | None = None,
+    number: Annotated[str | None, Query(examples=["1234/QĐ-SGDĐT"])] = None,
+    kind: RecipientKind | None = None,
+    document_type: DocumentType | None = None,
+    review_state: ReviewStateName | None = None,
+    document_id: int | None = None,
+) -> AwardQuery:
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise ApiError(422, "invalid_request", "year_from is after year_to")
+    return AwardQuery(
+        q=q,
+        name=name,
+        unit=unit,
+        issuer=issuer,
+        number=number,
+        award_codes=tuple(code.value for code in award_code or ()),
+        kind=kind.value if kind else None,
+        period=period,
+        year_from=year_from,
+        year_to=year_to,
+        issuer_level=issuer_level.value if issuer_level else None,
+        document_type=document_type.value if document_type else None,
+        review_state=review_state,
+        document_id=document_id,
+        fuzzy=fuzzy,
+    )
+
+
+Filters = Annotated[AwardQuery, Depends(award_filters)]
 
 
 @router.get(
@@ -26,49 +92,59 @@ Year = Annotated[int | None, Query(ge=1945, le=2100)]
 )
 def list_awards(
     archive: ArchiveDep,
-    q: Annotated[
-        str | None,
-        Query(description="Words anywhere in the award row", examples=["nguyen khuyen"]),
-    ] = None,
-    name: Annotated[
-        str | None,
-        Query(description="A recipient's name, words in order", examples=["nguyen thi thanh xuan"]),
-    ] = None,
-    unit: Annotated[str | None, Query(examples=["THPT Nguyễn Khuyến"])] = None,
-    award_code: AwardCode | None = None,
-    period: Annotated[
-        str | None, Query(pattern=r"^\d{4}(-\d{4})?$", examples=["2023-2024"])
-    ] = None,
-    year_from: Year = None,
-    year_to: Year = None,
-    issuer: Annotated[str | None, Query(examples=["Sở Giáo dục Nam Định"])] = None,
-    number: Annotated[str | None, Query(examples=["1234/QĐ-SGDĐT"])] = None,
-    kind: RecipientKind | None = None,
-    document_id: int | None = None,
+    filters: Filters,
+    facets: Annotated[
+        bool,
+        Query(description="Also count results by award_code, period, issuer and unit"),
+    ] = False,
+    facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> AwardList:
-    if year_from is not None and year_to is not None and year_from > year_to:
-        raise ApiError(422, "invalid_request", "year_from is after year_to")
-    query = AwardQuery(
-        q=q,
-        name=name,
-        unit=unit,
-        issuer=issuer,
-        number=number,
-        award_code=award_code.value if award_code else None,
-        kind=kind.value if kind else None,
-        period=period,
-        year_from=year_from,
-        year_to=year_to,
-        document_id=document_id,
+    query = replace(filters, limit=limit, offset=offset)
+    with archive.db.read() as session:
+        page = search_awards(session, query, facets=facet_size if facets else 0)
+        items = [AwardOut.of(award, page.matches.get(award.id)) for award in page.awards]
+    return AwardList(
+        total=page.total,
         limit=limit,
         offset=offset,
+        items=items,
+        facets=(
+            {name: [FacetOut(**v.__dict__) for v in values] for name, values in page.facets.items()}
+            if page.facets is not None
+            else None
+        ),
     )
-    with archive.db.read() as session:
-        page = search_awards(session, query)
-        items = [AwardOut.of(award) for award in page.awards]
-    return AwardList(total=page.total, limit=limit, offset=offset, items=items)
+
+
+@router.get(
+    "/awards/export",
+    summary="Every award a search matches, as CSV (UTF-8 with BOM), XLSX or JSON",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {media: {} for media in award_export.FORMATS.values()},
+            "description": "The file, streamed",
+        },
+        **error_responses(422),
+    },
+)
+def export_awards(
+    archive: ArchiveDep,
+    filters: Filters,
+    format: Annotated[Literal["csv", "xlsx", "json"], Query()] = "csv",
+) -> StreamingResponse:
+    def body() -> Iterator[bytes]:
+        with archive.db.read() as session:
+            yield from award_export.chunks(iter_awards(session, filters), format)
+
+    filename = f"tdkt-khen-thuong-{date.today().isoformat()}.{format}"
+    return StreamingResponse(
+        body(),
+        media_type=award_export.FORMATS[format],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @router.get(

@@ -12,6 +12,7 @@ from schemas.award_codes import RecipientKind
 from schemas.extracted import Evidence, Recipient
 from service.api.errors import ErrorInfo
 from service.db.models import Award, Document, ProcessingEvent
+from service.people import Person
 
 API = "/api/v1"
 
@@ -132,9 +133,15 @@ class AwardOut(BaseModel):
     confidence: float
     evidence: Evidence
     decision: DecisionRef
+    review_state: str = Field(examples=["unreviewed"])
+    match: str | None = Field(
+        default=None,
+        description="How the name matched: exact (diacritics as typed), folded, fuzzy",
+        examples=["exact"],
+    )
 
     @classmethod
-    def of(cls, award: Award) -> AwardOut:
+    def of(cls, award: Award, match: str | None = None) -> AwardOut:
         bbox: Any = tuple(award.evidence_bbox) if award.evidence_bbox else None
         return cls(
             id=award.id,
@@ -162,7 +169,15 @@ class AwardOut(BaseModel):
                 date=award.decision_date,
                 link=f"{API}/documents/{award.document_id}",
             ),
+            review_state=award.review_state,
+            match=match,
         )
+
+
+class FacetOut(BaseModel):
+    value: str = Field(description="What to filter on", examples=["chien_si_thi_dua_co_so"])
+    label: str = Field(examples=["Chiến sĩ thi đua cơ sở"])
+    count: int
 
 
 class AwardList(BaseModel):
@@ -170,3 +185,61 @@ class AwardList(BaseModel):
     limit: int
     offset: int
     items: list[AwardOut]
+    facets: dict[str, list[FacetOut]] | None = Field(
+        default=None,
+        description="With facets=true: the commonest award_code, period, issuer, unit values "
+        "among all matches, with counts",
+    )
+
+
+class PersonOut(BaseModel):
+    id: str = Field(examples=["nguyen-thi-thanh-xuan~thpt-nguyen-khuyen"])
+    name: str = Field(examples=["Nguyễn Thị Thanh Xuân"], description="Commonest spelling")
+    spellings: dict[str, int] = Field(
+        description="Every printed spelling of the name and how many rows carry it"
+    )
+    units: list[str] = Field(description="Units printed on the person's awards, commonest first")
+    award_count: int
+    first_year: int | None
+    last_year: int | None
+    match: str = Field(description="exact, folded or fuzzy (OCR slips)", examples=["exact"])
+    namesakes: list[str] = Field(
+        description="Ids of other people with the same name at other units"
+    )
+    links: dict[str, str]
+
+    @classmethod
+    def of(cls, person: Person) -> PersonOut:
+        first, last = person.years
+        base = f"{API}/people/{person.id}"
+        return cls(
+            id=person.id,
+            name=person.name,
+            spellings=dict(person.spellings),
+            units=person.units,
+            award_count=len(person.awards),
+            first_year=first,
+            last_year=last,
+            match=("exact", "fuzzy")[min(person.distance, 1)],
+            namesakes=person.namesakes,
+            links={"self": base, "streaks": f"{base}/streaks"},
+        )
+
+
+class PersonList(BaseModel):
+    total: int
+    items: list[PersonOut]
+
+
+class PersonDetail(PersonOut):
+    awards: list[AwardOut] = Field(description="Oldest first, each with its decision")
+
+
+class StreakOut(BaseModel):
+    award_code: str = Field(examples=["chien_si_thi_dua_co_so"])
+    label: str = Field(examples=["Chiến sĩ thi đua cơ sở"])
+    first_year: int
+    last_year: int
+    years: int = Field(description="Consecutive years in the run")
+    periods: list[str] = Field(examples=[["2018-2019", "2019-2020", "2020-2021"]])
+    award_ids: list[int]

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -40,6 +41,15 @@ class DocumentStatus:
     done = "done"
     failed = "failed"
     ALL = (queued, processing, done, failed)
+
+
+class ReviewState:
+    """Whether people have checked what was read: `needs_review` when tdkt itself doubts it."""
+
+    unreviewed = "unreviewed"
+    needs_review = "needs_review"
+    reviewed = "reviewed"
+    ALL = (unreviewed, needs_review, reviewed)
 
 
 class Document(Base):
@@ -62,6 +72,7 @@ class Document(Base):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    review_state: Mapped[str] = mapped_column(String(20), default=ReviewState.unreviewed)
 
 
 class Decision(Base):
@@ -100,6 +111,9 @@ class Award(Base):
     __table_args__ = (
         Index("ix_awards_code_years", "award_code", "year_end", "year_start"),
         Index("ix_awards_years", "year_end", "year_start"),
+        Index("ix_awards_name_fold", "name_fold", "year_end"),
+        Index("ix_awards_unit_key", "unit_key", "year_end"),
+        Index("ix_awards_issuer_key", "issuer_key", "year_end"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -110,9 +124,12 @@ class Award(Base):
     seq: Mapped[int] = mapped_column(Integer)
     recipient_kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(500))
+    name_fold: Mapped[str] = mapped_column(String(500), default="")
+    name_key: Mapped[str] = mapped_column(String(500), default="")
     honorific: Mapped[str | None] = mapped_column(String(50))
     position: Mapped[str | None] = mapped_column(String(300))
     unit: Mapped[str | None] = mapped_column(String(500))
+    unit_key: Mapped[str | None] = mapped_column(String(500))
     award_code: Mapped[str] = mapped_column(String(60))
     award_text: Mapped[str | None] = mapped_column(String(500))
     award_class: Mapped[int | None] = mapped_column(Integer)
@@ -127,9 +144,11 @@ class Award(Base):
     evidence_text: Mapped[str] = mapped_column(Text, default="")
     document_type: Mapped[str] = mapped_column(String(20))
     issuer: Mapped[str | None] = mapped_column(String(500), index=True)
+    issuer_key: Mapped[str | None] = mapped_column(String(500))
     issuer_level: Mapped[str | None] = mapped_column(String(20))
     number: Mapped[str | None] = mapped_column(String(100), index=True)
     decision_date: Mapped[date | None] = mapped_column(Date)
+    review_state: Mapped[str] = mapped_column(String(20), default=ReviewState.unreviewed)
 
 
 class PageText(Base):
@@ -160,3 +179,19 @@ class ProcessingEvent(Base):
     event: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str | None] = mapped_column(Text)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+class LexiconEntry(Base):
+    """One distinct name, name word, unit, issuer, award code or period, and its row count."""
+
+    __tablename__ = "lexicon"
+    __table_args__ = (
+        UniqueConstraint("kind", "key"),
+        Index("ix_lexicon_kind_count", "kind", "count"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(500))
+    display: Mapped[str] = mapped_column(String(500))
+    count: Mapped[int] = mapped_column(Integer, default=0)

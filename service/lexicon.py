@@ -1,0 +1,182 @@
+"""The archive's small dictionaries: every name, name word, unit, issuer, award code and
+period it holds, with how many award rows carry each.
+
+A million award rows hold only tens of thousands of distinct names and a few thousand
+units. Looking words up here first — which names are near `nguyen van thinh`, which
+units contain `nguyen khuyen` — turns a fuzzy or partial condition into exact keys the
+award table's indexes answer at once, and the counts are the facets of an unfiltered
+search. Rows are counted up when a document's awards are written and down when they are
+replaced; a value whose count falls to zero stays (it costs nothing and matches nothing).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from sqlalchemy import Connection, bindparam, text
+from sqlalchemy.orm import Session
+
+NAME = "name"
+NAME_WORD = "name_word"
+UNIT = "unit"
+ISSUER = "issuer"
+AWARD_CODE = "award_code"
+PERIOD = "period"
+
+
+class Keyed(Protocol):
+    """What the dictionaries read of an award row (an `Award`, or a row in a migration)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def name_fold(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def unit_key(self) -> str | None: ...
+    @property
+    def issuer(self) -> str | None: ...
+    @property
+    def issuer_key(self) -> str | None: ...
+    @property
+    def award_code(self) -> str: ...
+    @property
+    def period(self) -> str | None: ...
+
+
+def _entries(awards: Iterable[Keyed]) -> Counter[tuple[str, str]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for award in awards:
+        counts[(NAME, award.name_fold)] += 1
+        for word in set(award.name_fold.split()):
+            counts[(NAME_WORD, word)] += 1
+        if award.unit_key:
+            counts[(UNIT, award.unit_key)] += 1
+        if award.issuer_key:
+            counts[(ISSUER, award.issuer_key)] += 1
+        counts[(AWARD_CODE, award.award_code)] += 1
+        if award.period:
+            counts[(PERIOD, award.period)] += 1
+    return counts
+
+
+def _displays(awards: Iterable[Keyed]) -> dict[tuple[str, str], str]:
+    """How each key is shown: the first printed form seen (units and issuers keep theirs)."""
+    shown: dict[tuple[str, str], str] = {}
+    for award in awards:
+        shown.setdefault((NAME, award.name_fold), award.name)
+        if award.unit_key and award.unit:
+            shown.setdefault((UNIT, award.unit_key), award.unit)
+        if award.issuer_key and award.issuer:
+            shown.setdefault((ISSUER, award.issuer_key), award.issuer)
+    return shown
+
+
+def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
+    """Count newly written award rows in; new names become findable by their words."""
+    counts = _entries(awards)
+    if not counts:
+        return
+    shown = _displays(awards)
+    session.execute(
+        text(
+            "INSERT INTO lexicon (kind, key, display, count) VALUES (:kind, :key, :display, :n) "
+            "ON CONFLICT (kind, key) DO UPDATE SET count = lexicon.count + excluded.count"
+        ),
+        [
+            {"kind": kind, "key": key, "display": shown.get((kind, key), key), "n": n}
+            for (kind, key), n in counts.items()
+        ],
+    )
+    names = sorted({key for kind, key in counts if kind == NAME})
+    session.execute(
+        text(
+            "INSERT INTO lexicon_names (rowid, key) SELECT id, key FROM lexicon "
+            "WHERE kind = 'name' AND key IN :names AND NOT EXISTS "
+            "(SELECT 1 FROM lexicon_names f WHERE f.rowid = lexicon.id)"
+        ).bindparams(bindparam("names", expanding=True)),
+        {"names": names},
+    )
+
+
+def count_out(session: Session | Connection, awards: Sequence[Keyed]) -> None:
+    """Count award rows about to be deleted out."""
+    counts = _entries(awards)
+    if counts:
+        session.execute(
+            text("UPDATE lexicon SET count = max(count - :n, 0) WHERE kind = :kind AND key = :key"),
+            [{"kind": kind, "key": key, "n": n} for (kind, key), n in counts.items()],
+        )
+
+
+def top(session: Session, kind: str, limit: int) -> list[tuple[str, str, int]]:
+    """(key, display, count) of the most common values of a kind, for unfiltered facets."""
+    rows = session.execute(
+        text(
+            "SELECT key, display, count FROM lexicon WHERE kind = :kind AND count > 0 "
+            "ORDER BY count DESC, key LIMIT :limit"
+        ),
+        {"kind": kind, "limit": limit},
+    )
+    return [(key, display, count) for key, display, count in rows]
+
+
+def displays(session: Session, kind: str, keys: Sequence[str]) -> dict[str, str]:
+    if not keys:
+        return {}
+    rows = session.execute(
+        text("SELECT key, display FROM lexicon WHERE kind = :kind AND key IN :keys").bindparams(
+            bindparam("keys", expanding=True)
+        ),
+        {"kind": kind, "keys": list(keys)},
+    )
+    return {key: display for key, display in rows}
+
+
+def keys_with_words(session: Session, kind: str, words: Sequence[str], limit: int) -> list[str]:
+    """Keys of a kind holding every word as a whole word (`nguyen khuyen` → its schools)."""
+    if not words:
+        return []
+    conditions = " AND ".join(f"(' ' || key || ' ') LIKE :w{i}" for i in range(len(words)))
+    params: dict[str, object] = {f"w{i}": f"% {w} %" for i, w in enumerate(words)}
+    rows = session.execute(
+        text(
+            f"SELECT key FROM lexicon WHERE kind = :kind AND count > 0 AND {conditions} "
+            "ORDER BY count DESC LIMIT :limit"
+        ),
+        {"kind": kind, "limit": limit, **params},
+    )
+    return list(rows.scalars())
+
+
+def name_words(session: Session) -> list[str]:
+    """Every word seen in a name: the vocabulary fuzzy name matching corrects toward."""
+    return list(session.execute(text("SELECT key FROM lexicon WHERE kind = 'name_word'")).scalars())
+
+
+def name_word_version(session: Session) -> int:
+    return int(
+        session.execute(text("SELECT count(*) FROM lexicon WHERE kind = 'name_word'")).scalar_one()
+    )
+
+
+def names_with_words(
+    session: Session, alternatives: Sequence[Sequence[str]], limit: int
+) -> list[tuple[str, int]]:
+    """(name key, award count) of names holding one alternative of every word slot."""
+    groups = [" OR ".join(f'"{w}"' for w in slot) for slot in alternatives if slot]
+    if len(groups) != len(alternatives):
+        return []
+    match = " AND ".join(f"({group})" for group in groups)
+    rows = session.execute(
+        text(
+            "SELECT lexicon.key, lexicon.count FROM lexicon_names "
+            "CROSS JOIN lexicon ON lexicon.id = lexicon_names.rowid "
+            "WHERE lexicon_names MATCH :match AND lexicon.count > 0 LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    )
+    return [(key, count) for key, count in rows]
