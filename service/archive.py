@@ -31,6 +31,7 @@ def open_archive(settings: Settings, *, migrate: bool = True) -> Archive:
     db = Database(settings.resolved_database_url)
     if migrate:
         upgrade(db)
+        db.optimize()
     store = open_store(
         settings.resolved_storage_url,
         access_key=settings.s3_access_key.get_secret_value(),

@@ -13,6 +13,7 @@ text, rows come newest period first.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -24,6 +25,7 @@ from service import award_index, lexicon, search_keys
 from service.award_labels import label
 from service.db.models import Award
 from service.name_match import MAX_NAMES, near_names
+from service.records import period_years
 from service.search_query import parse_text, strip_honorific
 
 MAX_LIMIT = 200
@@ -233,12 +235,21 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
         if value is not None:
             plan.where.append(f"awards.{column} = :{column}")
             plan.params[column] = value
+    if query.period:
+        first, last = period_years(query.period, None)
+        # the same rows, said so the (…, year_end, …) indexes can narrow to them
+        plan.where.append("awards.year_end = :period_last AND awards.year_start = :period_first")
+        plan.params.update(period_first=first, period_last=last)
     if query.year_from is not None:
         plan.where.append("awards.year_end >= :year_from")
         plan.params["year_from"] = query.year_from
     if query.year_to is not None:
         plan.where.append("awards.year_start <= :year_to")
         plan.params["year_to"] = query.year_to
+        # An award covering `year_to` ends at most the longest period later: a bound
+        # that lets an index on year_end stop instead of reading to the newest row.
+        plan.where.append("awards.year_end <= :year_end_bound")
+        plan.params["year_end_bound"] = query.year_to + lexicon.longest_period(session)
     return plan
 
 
@@ -251,32 +262,58 @@ def _match_labels(session: Session, plan: _Plan, ids: list[int]) -> dict[int, st
     return {row_id: MATCH_LABELS[tier] for row_id, tier in session.execute(clause, params)}
 
 
-def _facets(session: Session, plan: _Plan, size: int) -> dict[str, list[FacetValue]]:
-    columns = {
-        "award_code": "awards.award_code",
-        "period": "awards.period",
-        "issuer": "awards.issuer_key",
-        "unit": "awards.unit_key",
-    }
-    kinds = {"issuer": lexicon.ISSUER, "unit": lexicon.UNIT}
-    result: dict[str, list[FacetValue]] = {}
-    for facet, column in columns.items():
-        if plan.unconditioned:
-            counted = [(key, n) for key, _, n in lexicon.top(session, facet, size)]
-        else:
-            rows = session.execute(
-                plan.sql(
-                    f"SELECT {column}, count(*) FROM {plan.source}{plan.condition} "
-                    f"AND {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_size"
-                ),
-                {**plan.bound(), "facet_size": size},
-            )
-            counted = [(key, n) for key, n in rows]
-        shown = (
-            lexicon.displays(session, kinds[facet], [key for key, _ in counted])
-            if facet in kinds
-            else {}
+_FACET_COLUMNS = {
+    "award_code": "awards.award_code",
+    "period": "awards.period",
+    "issuer": "awards.issuer_key",
+    "unit": "awards.unit_key",
+}
+_FACET_KINDS = {"issuer": lexicon.ISSUER, "unit": lexicon.UNIT}
+MAX_COUNTED_ROWS = 60_000
+
+
+def _facet_counts(session: Session, plan: _Plan, size: int) -> dict[str, list[tuple[str, int]]]:
+    """Top values per facet over every match.
+
+    Without conditions the lexicon already holds the counts. Filters are grouped by the
+    database, each facet over an index that holds the filter and facet columns; a text
+    match is read once (up to `MAX_COUNTED_ROWS` rows) and counted here, rather than
+    matching the text again for each facet.
+    """
+    if plan.unconditioned:
+        return {f: [(k, n) for k, _, n in lexicon.top(session, f, size)] for f in FACETS}
+    if plan.fts:
+        columns = ", ".join(_FACET_COLUMNS.values())
+        rows = session.execute(
+            plan.sql(
+                f"SELECT {columns} FROM {plan.source}{plan.condition} LIMIT {MAX_COUNTED_ROWS + 1}"
+            ),
+            plan.bound(),
+        ).all()
+        if len(rows) <= MAX_COUNTED_ROWS:
+            counters = [Counter(row[i] for row in rows if row[i] is not None) for i in range(4)]
+            return {
+                facet: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
+                for facet, counter in zip(FACETS, counters, strict=True)
+            }
+    result: dict[str, list[tuple[str, int]]] = {}
+    for facet, column in _FACET_COLUMNS.items():
+        grouped = session.execute(
+            plan.sql(
+                f"SELECT {column}, count(*) FROM {plan.source}{plan.condition} "
+                f"AND {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :facet_size"
+            ),
+            {**plan.bound(), "facet_size": size},
         )
+        result[facet] = [(key, n) for key, n in grouped]
+    return result
+
+
+def _facets(session: Session, plan: _Plan, size: int) -> dict[str, list[FacetValue]]:
+    result: dict[str, list[FacetValue]] = {}
+    for facet, counted in _facet_counts(session, plan, size).items():
+        kind = _FACET_KINDS.get(facet)
+        shown = lexicon.displays(session, kind, [key for key, _ in counted]) if kind else {}
         result[facet] = [
             FacetValue(key, label(key) if facet == "award_code" else shown.get(key, key), count)
             for key, count in counted

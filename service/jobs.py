@@ -68,6 +68,9 @@ def requeue_interrupted(archive: Archive) -> list[int]:
         )
 
 
+OPTIMIZE_EVERY = 200
+
+
 class JobPool:
     """Queue documents for processing in worker processes; the seam Celery fills at scale."""
 
@@ -77,6 +80,7 @@ class JobPool:
         self.cores = os.cpu_count() or 1
         self._lock = threading.Lock()
         self._pending: set[Future[str]] = set()
+        self._settled = 0
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -103,10 +107,19 @@ class JobPool:
     def _finished(self, document_id: int, pool: ProcessPoolExecutor, future: Future[str]) -> None:
         try:
             self._settle(document_id, pool, future)
+            self._keep_statistics()
         finally:
             # Last, so a retry is pending before this job stops being: never idle between.
             with self._lock:
                 self._pending.discard(future)
+
+    def _keep_statistics(self) -> None:
+        """Every `OPTIMIZE_EVERY` documents, let the database refresh its planner statistics."""
+        with self._lock:
+            self._settled += 1
+            due = self._settled % OPTIMIZE_EVERY == 0
+        if due:
+            self.archive.db.optimize()
 
     def _settle(self, document_id: int, pool: ProcessPoolExecutor, future: Future[str]) -> None:
         if future.cancelled():

@@ -124,6 +124,16 @@ def top(session: Session, kind: str, limit: int) -> list[tuple[str, str, int]]:
     return [(key, display, count) for key, display, count in rows]
 
 
+def longest_period(session: Session) -> int:
+    """Years between the first and last year of the longest period stored (1 for 2023-2024)."""
+    spans = [0]
+    for key in session.execute(text("SELECT key FROM lexicon WHERE kind = 'period'")).scalars():
+        first, _, last = key.partition("-")
+        if first.isdigit() and last.isdigit():
+            spans.append(int(last) - int(first))
+    return max(spans)
+
+
 def displays(session: Session, kind: str, keys: Sequence[str]) -> dict[str, str]:
     if not keys:
         return {}

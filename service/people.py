@@ -44,6 +44,7 @@ class Person:
     spellings: list[tuple[str, int]] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     namesakes: list[str] = field(default_factory=list)
+    match: str = "folded"
 
     @property
     def years(self) -> tuple[int | None, int | None]:
@@ -184,11 +185,13 @@ def find_people(session: Session, q: str, fuzzy: bool = True) -> list[Person]:
     people = _group(_rows_for(session, candidates), distances)
     typed_key = search_keys.name_key(strip_honorific(q)) if search_keys.has_diacritics(q) else None
 
-    def rank(p: Person) -> tuple[int, int, int, str]:
-        spelled = any(search_keys.name_key(s) == typed_key for s, _ in p.spellings)
-        return (0 if spelled else 1, p.distance, -len(p.awards), p.id)
-
-    return sorted(people, key=rank)
+    for person in people:
+        if any(search_keys.name_key(s) == typed_key for s, _ in person.spellings):
+            person.match = "exact"
+        elif person.distance:
+            person.match = "fuzzy"
+    order = {"exact": 0, "folded": 1, "fuzzy": 2}
+    return sorted(people, key=lambda p: (order[p.match], p.distance, -len(p.awards), p.id))
 
 
 def get_person(session: Session, pid: str) -> Person | None:
@@ -199,7 +202,10 @@ def get_person(session: Session, pid: str) -> Person | None:
         return None
     candidates = near_names(session, words)
     people = _group(_rows_for(session, candidates), {c.key: c.distance for c in candidates})
-    return next((p for p in people if p.id == pid), None)
+    found = next((p for p in people if p.id == pid), None)
+    if found is not None and found.distance:
+        found.match = "fuzzy"
+    return found
 
 
 def streaks(person: Person) -> list[Streak]:

@@ -143,6 +143,7 @@ def test_people_with_one_name_at_two_schools_are_two_people(client: TestClient) 
     assert namesake["units"] == ["Trường THCS Hải Hậu"] and namesake["award_count"] == 1
     assert teacher["namesakes"] == [namesake["id"]] and namesake["namesakes"] == [teacher["id"]]
     assert (teacher["first_year"], teacher["last_year"]) == (2020, 2023)
+    assert teacher["match"] == namesake["match"] == "exact"
 
 
 def test_a_row_printed_without_its_unit_joins_the_only_person_of_that_name(

@@ -202,7 +202,11 @@ class PersonOut(BaseModel):
     award_count: int
     first_year: int | None
     last_year: int | None
-    match: str = Field(description="exact, folded or fuzzy (OCR slips)", examples=["exact"])
+    match: str = Field(
+        description="exact (a spelling as typed, diacritics included), folded (same letters) "
+        "or fuzzy (an OCR slip away)",
+        examples=["exact"],
+    )
     namesakes: list[str] = Field(
         description="Ids of other people with the same name at other units"
     )
@@ -220,7 +224,7 @@ class PersonOut(BaseModel):
             award_count=len(person.awards),
             first_year=first,
             last_year=last,
-            match=("exact", "fuzzy")[min(person.distance, 1)],
+            match=person.match,
             namesakes=person.namesakes,
             links={"self": base, "streaks": f"{base}/streaks"},
         )

@@ -109,11 +109,37 @@ class Award(Base):
 
     __tablename__ = "awards"
     __table_args__ = (
-        Index("ix_awards_code_years", "award_code", "year_end", "year_start"),
+        # Filters lead, facet columns follow: counting a filter's matches by award code,
+        # period, issuer and unit reads the index alone.
+        Index(
+            "ix_awards_code_facets",
+            "award_code",
+            "year_end",
+            "year_start",
+            "period",
+            "issuer_key",
+            "unit_key",
+        ),
         Index("ix_awards_years", "year_end", "year_start"),
         Index("ix_awards_name_fold", "name_fold", "year_end"),
-        Index("ix_awards_unit_key", "unit_key", "year_end"),
-        Index("ix_awards_issuer_key", "issuer_key", "year_end"),
+        Index(
+            "ix_awards_unit_facets",
+            "unit_key",
+            "award_code",
+            "year_end",
+            "year_start",
+            "period",
+            "issuer_key",
+        ),
+        Index(
+            "ix_awards_issuer_facets",
+            "issuer_key",
+            "year_end",
+            "award_code",
+            "year_start",
+            "period",
+            "unit_key",
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -22,6 +22,11 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# A filter's columns first, then the facet columns, so counting facets reads the index only.
+CODE_FACETS = ("award_code", "year_end", "year_start", "period", "issuer_key", "unit_key")
+UNIT_FACETS = ("unit_key", "award_code", "year_end", "year_start", "period", "issuer_key")
+ISSUER_FACETS = ("issuer_key", "year_end", "award_code", "year_start", "period", "unit_key")
+
 
 def upgrade() -> None:
     with op.batch_alter_table("awards", schema=None) as batch_op:
@@ -35,8 +40,10 @@ def upgrade() -> None:
             sa.Column("review_state", sa.String(20), nullable=False, server_default="unreviewed")
         )
         batch_op.create_index("ix_awards_name_fold", ["name_fold", "year_end"])
-        batch_op.create_index("ix_awards_unit_key", ["unit_key", "year_end"])
-        batch_op.create_index("ix_awards_issuer_key", ["issuer_key", "year_end"])
+        batch_op.drop_index("ix_awards_code_years")
+        batch_op.create_index("ix_awards_code_facets", list(CODE_FACETS))
+        batch_op.create_index("ix_awards_unit_facets", list(UNIT_FACETS))
+        batch_op.create_index("ix_awards_issuer_facets", list(ISSUER_FACETS))
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("review_state", sa.String(20), nullable=False, server_default="unreviewed")
@@ -100,8 +107,10 @@ def downgrade() -> None:
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.drop_column("review_state")
     with op.batch_alter_table("awards", schema=None) as batch_op:
-        batch_op.drop_index("ix_awards_issuer_key")
-        batch_op.drop_index("ix_awards_unit_key")
+        batch_op.drop_index("ix_awards_issuer_facets")
+        batch_op.drop_index("ix_awards_unit_facets")
+        batch_op.drop_index("ix_awards_code_facets")
+        batch_op.create_index("ix_awards_code_years", ["award_code", "year_end", "year_start"])
         batch_op.drop_index("ix_awards_name_fold")
         for column in ("review_state", "issuer_key", "unit_key", "name_key", "name_fold"):
             batch_op.drop_column(column)
