@@ -34,6 +34,7 @@ class _Item:
     word: Word
     box: BBox
     group: Hashable
+    line: Hashable = None
 
 
 @dataclass
@@ -42,11 +43,11 @@ class _Row:
     top: float = 0.0
     bottom: float = 0.0
 
-    def add(self, item: _Item) -> None:
+    def add(self, item: _Item, top: float | None = None, bottom: float | None = None) -> None:
         self.items.append(item)
         n = len(self.items)
-        self.top += (item.box[1] - self.top) / n
-        self.bottom += (item.box[3] - self.bottom) / n
+        self.top += ((item.box[1] if top is None else top) - self.top) / n
+        self.bottom += ((item.box[3] if bottom is None else bottom) - self.bottom) / n
 
 
 def words_to_lines(
@@ -54,14 +55,22 @@ def words_to_lines(
     page_width: float,
     *,
     groups: Sequence[Hashable] | None = None,
+    line_keys: Sequence[Hashable] | None = None,
 ) -> list[Line]:
     """Group words into lines in reading order.
 
     `groups` optionally gives each word a layout hint (a font for text layers, an OCR
     block for scans); a moderate gap where the hint changes also separates columns.
+    `line_keys` optionally names the line the OCR engine read each word in: those words
+    stay in one row even where a typewriter's letters dance above and below it.
     """
     items = [
-        _Item(w, w.bbox, groups[i] if groups is not None else None)
+        _Item(
+            w,
+            w.bbox,
+            groups[i] if groups is not None else None,
+            line_keys[i] if line_keys is not None else None,
+        )
         for i, w in enumerate(words)
         if w.bbox is not None and w.text.strip()
     ]
@@ -78,10 +87,35 @@ def words_to_lines(
     return _emit(rows, segmented, sides, height)
 
 
+def _units(items: list[_Item]) -> list[tuple[list[_Item], float, float]]:
+    """Words an engine read as one line, with that line's typical top and bottom.
+
+    The median edges, not the extremes: one letter struck high or low does not move
+    its line into the next. Words without a line key are units of their own.
+    """
+    by_line: dict[Hashable, list[_Item]] = {}
+    units: list[list[_Item]] = []
+    for item in items:
+        if item.line is None:
+            units.append([item])
+        elif item.line in by_line:
+            by_line[item.line].append(item)
+        else:
+            by_line[item.line] = [item]
+            units.append(by_line[item.line])
+    return [
+        (
+            unit,
+            statistics.median(it.box[1] for it in unit),
+            statistics.median(it.box[3] for it in unit),
+        )
+        for unit in units
+    ]
+
+
 def _group_rows(items: list[_Item]) -> list[_Row]:
     rows: list[_Row] = []
-    for item in sorted(items, key=lambda it: (it.box[1] + it.box[3]) / 2):
-        top, bottom = item.box[1], item.box[3]
+    for unit, top, bottom in sorted(_units(items), key=lambda u: (u[1] + u[2]) / 2):
         best, best_ratio = None, ROW_OVERLAP
         for row in rows[-6:]:
             overlap = min(bottom, row.bottom) - max(top, row.top)
@@ -91,9 +125,10 @@ def _group_rows(items: list[_Item]) -> list[_Row]:
         if best is None:
             best = _Row(top=top, bottom=bottom)
             rows.append(best)
-            best.items.append(item)
+            best.items.extend(unit)
         else:
-            best.add(item)
+            for item in unit:
+                best.add(item, top, bottom)
     rows.sort(key=lambda r: r.top)
     return rows
 

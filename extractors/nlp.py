@@ -246,12 +246,15 @@ class RecipientParts:
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,3}\s*[.)/]|[a-zđ]\s*\)|[IVX]{1,4}\s*\.)\s*")
+# OCR specks before an item's marker (`.' .- Bà …`): punctuation no recipient starts with
+_LEADING_SPECKS = re.compile(r"^[\s.,:;'`\"’‘“”^~ˆ_]+(?=\S)")
 _TRAILING = re.compile(r"[\s;,.:]+$|\s*\./\.?$")
 _SEPARATORS = {",", "-", "–", "—", ":"}
 
 
 def _clean_piece(text: str) -> str:
     cleaned = clean_text(text).replace("\n", " ")
+    cleaned = _LEADING_SPECKS.sub("", cleaned, count=1)
     cleaned = _LIST_MARKER.sub("", cleaned, count=1)
     return _TRAILING.sub("", cleaned).strip()
 

@@ -7,7 +7,6 @@ the engine single-threaded, so `workers` processes use `workers` cores.
 
 import multiprocessing
 import os
-import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -16,6 +15,7 @@ from PIL import Image
 
 from extractors.errors import ExtractionError, OcrError
 from extractors.layout import table_position, words_to_lines
+from extractors.ocr_debris import clean_words
 from extractors.ocr_engine import OcrEngine, OcrWord
 from extractors.page_image import PrepareOptions, prepare_for_ocr
 from extractors.ruled_grid import Grid, words_in_grid
@@ -25,7 +25,6 @@ from schemas.document_text import Page, PageSource, Table, Word
 
 PageJob = tuple[int, Image.Image]
 
-_RULING_DEBRIS = re.compile(r"[|_=~—¦]+")
 UPRIGHT_SHARE = 0.6  # upright pages measured 0.90-0.91 syllables; turned ones 0.46-0.48
 MIN_WORDS_TO_JUDGE = 15
 
@@ -92,7 +91,7 @@ def _read_page(
     number: int, image: Image.Image, engine: OcrEngine, options: PrepareOptions | None
 ) -> Page:
     prepared = prepare_for_ocr(image, options)
-    width, height = image.size
+    width, height = prepared.size or image.size
     if prepared.blank:
         return Page(number=number, source=PageSource.ocr, width=width, height=height)
     try:
@@ -104,13 +103,16 @@ def _read_page(
     scale = prepared.scale or 1.0
     words: list[Word] = []
     groups: list[int] = []
-    # Erased table borders read as characters go first, then marks are repaired.
-    recognized = [w for w in result.words if not _RULING_DEBRIS.fullmatch(w.text)]
+    line_keys: list[tuple[int, int, int]] = []
+    # What is not print (erased borders, specks, the scan's edge) goes first, then marks
+    # are repaired.
+    recognized = clean_words(result.words, *prepared.image.size)
     for w, text in zip(recognized, _repaired_texts(recognized), strict=True):
         box = (w.bbox[0] / scale, w.bbox[1] / scale, w.bbox[2] / scale, w.bbox[3] / scale)
         raw = w.text if text != w.text else None
         words.append(Word(text=text, bbox=box, confidence=w.confidence, raw=raw))
         groups.append(w.block)
+        line_keys.append((w.block, w.paragraph, w.line))
     tables: list[Table] = []
     for grid in prepared.grids:
         original = Grid(tuple(x / scale for x in grid.xs), tuple(y / scale for y in grid.ys))
@@ -118,9 +120,10 @@ def _read_page(
         if table.rows:
             kept = {id(w) for w in outside}
             groups = [g for w, g in zip(words, groups, strict=True) if id(w) in kept]
+            line_keys = [k for w, k in zip(words, line_keys, strict=True) if id(w) in kept]
             words = outside
             tables.append(table)
-    lines = words_to_lines(words, width, groups=groups)
+    lines = words_to_lines(words, width, groups=groups, line_keys=line_keys)
     for table in tables:
         table.position = table_position(lines, table.bbox)
     return Page(

@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
+from extractors.page_outline import straighten_photo
 from extractors.ruled_grid import Grid, Segment, find_grids
 
 Gray = NDArray[np.uint8]
@@ -29,11 +30,13 @@ MAX_SKEW_DEGREES = 8.0
 class PrepareOptions:
     """Which steps may run; every one still decides per page whether it is needed."""
 
+    flatten_photo: bool = True
     denoise: bool = True
     rescale: bool = True
     deskew: bool = True
     flatten_background: bool = True
     binarize: bool = True
+    despeckle: bool = True
     remove_lines: bool = True
     remove_frame: bool = True
     remove_seals: bool = True
@@ -47,6 +50,7 @@ class PreparedImage:
     steps: list[str] = field(default_factory=list)
     blank: bool = False
     grids: list[Grid] = field(default_factory=list)  # ruled tables, in prepared pixels
+    size: tuple[int, int] | None = None  # the page's (width, height) once a photo is flattened
 
 
 def to_gray(image: Image.Image) -> Gray:
@@ -72,12 +76,19 @@ def is_blank(gray: Gray) -> bool:
 def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -> PreparedImage:
     options = options or PrepareOptions()
     gray = to_gray(image)
+    size: tuple[int, int] | None = None
+    if options.flatten_photo:
+        flat = straighten_photo(image, gray)
+        if flat is not None:
+            image, gray, size = flat, to_gray(flat), flat.size
     seals = 0
     if options.remove_seals and image.mode in ("RGB", "RGBA", "P", "CMYK"):
         gray, seals = remove_red_seals(image, gray)
     if is_blank(gray):
-        return PreparedImage(Image.fromarray(gray), 1.0, blank=True)
+        return PreparedImage(Image.fromarray(gray), 1.0, blank=True, size=size)
     steps: list[str] = [f"unseal {seals}"] if seals else []
+    if size is not None:
+        steps.insert(0, "flatten photo")
     noise = noise_level(gray)
     if options.denoise and noise >= NOISY:
         gray = np.asarray(cv2.medianBlur(gray, 3), dtype=np.uint8)
@@ -95,7 +106,9 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
     if options.deskew:
         angle = estimate_skew(gray)
         if abs(angle) > MIN_SKEW_DEGREES:
-            gray = rotate(gray, angle)
+            # A page OCR will read in gray keeps gray corners: white ones would draw a
+            # slanted edge down its margin, which OCR reads as a column of junk letters.
+            gray = rotate(gray, angle, keep_edges=noise == 0)
             steps.append(f"deskew {angle:.2f}")
         else:
             angle = 0.0
@@ -113,6 +126,11 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
         _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
         gray = np.asarray(binary, dtype=np.uint8)
         steps.append("otsu")
+    if options.despeckle:
+        cleaned, specks = despeckle(gray)
+        if specks:
+            gray = cleaned
+            steps.append(f"despeckle {specks}")
     if options.remove_lines:
         found = ruling_lines(gray)
         if found is not None:
@@ -121,8 +139,8 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
             gray = gray.copy()
             gray[mask > 0] = 255
             steps.append("unline")
-            return PreparedImage(Image.fromarray(gray), scale, angle, steps, grids=grids)
-    return PreparedImage(Image.fromarray(gray), scale, angle, steps)
+            return PreparedImage(Image.fromarray(gray), scale, angle, steps, grids=grids, size=size)
+    return PreparedImage(Image.fromarray(gray), scale, angle, steps, size=size)
 
 
 def noise_level(gray: Gray) -> float:
@@ -208,12 +226,16 @@ def estimate_skew(gray: Gray) -> float:
     return round(float(max(fine, key=score)), 2)
 
 
-def rotate(gray: Gray, degrees: float) -> Gray:
-    """Rotate about the centre so text rows become horizontal; new corners are white."""
+def rotate(gray: Gray, degrees: float, *, keep_edges: bool = False) -> Gray:
+    """Rotate about the centre so text rows become horizontal.
+
+    New corners are white, or with `keep_edges` repeat the page's edge pixels.
+    """
     height, width = gray.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), -degrees, 1.0)
+    border = cv2.BORDER_REPLICATE if keep_edges else cv2.BORDER_CONSTANT
     rotated = cv2.warpAffine(
-        gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=(255,)
+        gray, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=border, borderValue=(255,)
     )
     return np.asarray(rotated, dtype=np.uint8)
 
@@ -275,6 +297,48 @@ def ruling_lines(gray: Gray) -> tuple[Gray, list[Segment]] | None:
         return None
     mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return np.asarray(mask, dtype=np.uint8), segments
+
+
+SPECK_AREA = 0.015  # × glyph height²: dust, toner and drum specks are smaller than this
+SPECK_REACH = 0.4  # × glyph height: a mark of a letter (a dot, a tone mark) lies this close
+
+
+def despeckle(gray: Gray) -> tuple[Gray, int]:
+    """Dust and toner specks painted out; returns the page and how many went.
+
+    Tesseract reads specks in the margins and between lines as `.`, `'`, `-` or as
+    letters glued to words (`- Điều 1. .`), which breaks line starts a parser relies on.
+    A speck is a blot far smaller than a letter with no other ink near it; the dots and
+    tone marks of letters are as small, but always lie close to their letter.
+    """
+    glyph = text_height(gray)
+    if glyph is None:
+        return gray, 0
+    # Blots are found with a threshold halfway between ink and paper, so faint ink (a
+    # coloured title gone gray, a faded stroke) joins its letter instead of looking alone.
+    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    loose = (gray < (threshold + _paper(gray)) / 2).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(loose, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= max(2.0, SPECK_AREA * glyph * glyph)
+    small[0] = False
+    if not small.any():
+        return gray, 0
+    other = ~small
+    other[0] = False
+    reach = max(3, round(2 * SPECK_REACH * glyph) | 1)
+    near_ink = cv2.dilate(
+        np.asarray(other[labels], dtype=np.uint8), np.ones((reach, reach), dtype=np.uint8)
+    )
+    lonely = small[labels] & (near_ink == 0)
+    specks = len(np.unique(labels[lonely]))
+    if not specks:
+        return gray, 0
+    # Painted with the paper around each speck, so a gray page gets no white holes.
+    around = cv2.dilate(gray, np.ones((5, 5), dtype=np.uint8))
+    spots = cv2.dilate(lonely.astype(np.uint8), np.ones((3, 3), dtype=np.uint8)) > 0
+    out = gray.copy()
+    out[spots] = around[spots]
+    return out, specks
 
 
 FRAME_BAND = 0.12  # a frame lies within this share of the page from each edge

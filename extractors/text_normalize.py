@@ -110,6 +110,15 @@ def _retone_word(match: re.Match[str]) -> str:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def strip_tones(s: str) -> str:
+    """The text without its tone marks, vowel shapes kept (`Nguyễn` → `Nguyên`)."""
+    decomposed = unicodedata.normalize("NFD", s)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
 def normalize_tone_placement(s: str) -> str:
     """Rewrite `hoà`/`thuỷ` to `hòa`/`thủy` (see the module docstring) — for matching."""
     return _WORD.sub(_retone_word, nfc(s))

@@ -30,8 +30,9 @@ from functools import lru_cache
 from importlib import resources
 
 from extractors.family_names import FAMILY_NAMES, is_family_name
+from extractors.given_names import GIVEN_NAMES, MIDDLE_NAMES
 from extractors.syllables import is_syllable, same_letters
-from extractors.text_normalize import nfc, normalize_tone_placement
+from extractors.text_normalize import nfc, normalize_tone_placement, strip_tones
 
 MIN_EVIDENCE = 2
 RARER_LIMIT = 4  # a variant read less than a quarter as often as the word needs more
@@ -150,6 +151,52 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
     return token
 
 
+def _tone_only(first: str, second: str) -> bool:
+    """Spellings that differ in their tone mark alone (`vần`/`vân`, not `vần`/`văn`)."""
+    return strip_tones(first) == strip_tones(second)
+
+
+def repair_name_part(token: str) -> str:
+    """A middle or given name's marks, repaired only toward a common name.
+
+    The word must be one real decisions never use and no common name; it becomes the
+    one common name a single mark away (a tone mark before a vowel's shape).
+    """
+    found = _CORE.match(token)
+    if not found:
+        return token
+    prefix, core, suffix = found.groups()
+    own = normalize_tone_placement(nfc(core)).lower()
+    names = GIVEN_NAMES | MIDDLE_NAMES
+    if own in names or counts().unigram(own):
+        return token
+    variants = _variants(core)
+    near = [k for k in variants if k in names and _one_mark(own, k)]
+    if len(near) > 1:
+        near = [k for k in near if _tone_only(own, k)]
+    if len(near) != 1:
+        return token
+    return prefix + variants[near[0]] + suffix
+
+
+def _names_a_person(tokens: list[str], index: int, tails: set[int]) -> bool:
+    """Does the name holding `tokens[index]` stand for a recipient, not a unit named after
+    someone (`Trường THPT Huỳnh Thúc Kháng`)? A person's name opens its line or follows
+    an honorific, a list number or marker, or punctuation."""
+    family = index - 1
+    while family in tails:
+        family -= 1
+    if family <= 0:
+        return True
+    before = tokens[family - 1]
+    return (
+        key_of(before) in _HONORIFICS
+        or key_of(before) == NUMBER
+        or not any(c.isalnum() for c in before)
+        or before[-1] in ",;:."
+    )
+
+
 def _name_tails(tokens: list[str]) -> set[int]:
     """Positions after the family name in person names: capitalized words after one.
 
@@ -185,6 +232,21 @@ def _name_tails(tokens: list[str]) -> set[int]:
     return tails
 
 
+def one_case(token: str) -> str:
+    """A syllable read in mixed case (`HỒng`, `ThƯởng`, `nƯỚc`) in the case of its first
+    letter: a typewriter's letters struck high read as capitals. Acronyms stay (`HĐND`)."""
+    found = _CORE.match(token)
+    if not found:
+        return token
+    prefix, core, suffix = found.groups()
+    tail = core[1:]
+    if not (any(c.isupper() for c in tail) and any(c.islower() for c in core)):
+        return token
+    if not is_syllable(core.lower()):
+        return token
+    return prefix + core[0] + tail.lower() + suffix
+
+
 def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
     """Repair each token of one line by its neighbours' keys, leaving names' given parts.
 
@@ -192,13 +254,14 @@ def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
     second sees repaired words on both sides, for neighbours that were misread together
     (`sứa đối, bố sung`).
     """
-    current = list(tokens)
+    current = [one_case(token) for token in tokens]
     for _ in range(passes):
         protected = _name_tails(current)
         repaired: list[str] = []
         for index, token in enumerate(current):
             if index in protected:
-                repaired.append(token)
+                person = _names_a_person(current, index, protected)
+                repaired.append(repair_name_part(token) if person else token)
                 continue
             before = key_of(repaired[index - 1]) if index else None
             after = key_of(current[index + 1]) if index + 1 < len(current) else None

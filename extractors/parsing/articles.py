@@ -29,7 +29,7 @@ _COUNT = re.compile(
 )
 _COUNT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|\d{1,4})\s+(?:tap\s+the|ca\s+nhan|don\s+vi|hoc\s+sinh|giao\s+vien|ho\s+gia\s+dinh)"
-    r"(?:\s*(?:,|va)\s*)?)+(?:\s*co ten sau(?: day)?)?\s*:"
+    r"(?:\s*(?:,|va)\s*)?)+(?:\s*(?:co ten\s+)?(?:sau|duoi)(?: day)?)?\s*:"
 )
 _COLLECTIVE_CODES = {
     AwardCode.tap_the_lao_dong_tien_tien,

@@ -27,6 +27,7 @@ from schemas.extracted import Recipient
 _GIVE = re.compile(r"^(tang|truy tang|tang danh hieu|tang thuong|cong nhan)\b")
 _REASON = re.compile(r"^(vi\s+)?(da|dat|co)\s|^(da|vi|dat)\b|thanh tich|hoan thanh")
 _CITATION = re.compile(r"quyet dinh|\bqd\b|vao so|^so\s*:?\s*\d|so qd")
+_INNER_DEBRIS = re.compile(r"(?<=\w)[^\w\s]+(?=\w)")
 _HONORIFIC = re.compile(r"^(ong|ba|thay|co|anh|chi|em|d/c|dong chi)\s", re.IGNORECASE)
 
 
@@ -48,6 +49,11 @@ class Certificate:
 def parse_certificate(lines: list[LineItem]) -> Certificate:
     lines = [line for line in lines if re.search(r"[a-z0-9]", line.folded)]  # specks of OCR
     give_at = next((i for i, line in enumerate(lines) if _GIVE.match(line.folded)), None)
+    if give_at is None:  # `TẶNG` misread: the award in large letters still anchors the page
+        give_at = next(
+            (i for i, line in enumerate(lines[:12]) if line.is_upper and match_awards(line.text)),
+            None,
+        )
     authority_lines = [
         line.text
         for line in lines[: give_at if give_at is not None else 4]
@@ -72,7 +78,12 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
             line.is_upper
             and not _HONORIFIC.match(line.text)
             and recipient_at is None
-            and (_GIVE.match(line.folded) or match_awards(line.text, level) or i == start)
+            and (
+                _GIVE.match(line.folded)
+                or match_awards(line.text, level)
+                or i == start
+                or _unread_title(lines, i, start)
+            )
         ):
             title_words.append(line.text)
             continue
@@ -85,7 +96,8 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
             recipient_at = i
             break
     title = " ".join(title_words)
-    matches = match_awards(title, level)
+    # `BANG KHE-N`: specks read inside the large letters split a word of the title
+    matches = match_awards(title, level) or match_awards(_INNER_DEBRIS.sub("", title), level)
     if not matches:
         # `GIẤY CHỨNG NHẬN` then `Đạt danh hiệu Chiến sĩ thi đua cơ sở` further down
         window = " ".join(line.text for line in lines[start : start + 14])
@@ -142,6 +154,19 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         date=cited_date or place_date,
         place=place,
         signer=signer,
+    )
+
+
+def _unread_title(lines: list[LineItem], i: int, start: int) -> bool:
+    """The line after `TẶNG` stands for the award even when OCR garbled its large letters:
+    it is in capitals, names no one, and the recipient (`Bà …`) follows it."""
+    if i != start + 1 or not _GIVE.match(lines[start].folded) or i + 1 >= len(lines):
+        return False
+    line, after = lines[i], lines[i + 1]
+    return (
+        not looks_like_person_name(line.text)
+        and len(line.text.split()) <= 6
+        and bool(_HONORIFIC.match(after.folded) or looks_like_person_name(after.text))
     )
 
 

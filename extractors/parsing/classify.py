@@ -19,6 +19,7 @@ _CERTIFICATE_TITLES = re.compile(
     r"ky niem chuong|chien si thi dua.*|lao dong tien tien)$"
 )
 _ARTICLE = re.compile(r"^dieu\s*1\b")
+_EDGE_DEBRIS = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")  # specks OCR reads around a title
 
 
 def classify(lines: list[LineItem]) -> DocumentType:
@@ -28,7 +29,9 @@ def classify(lines: list[LineItem]) -> DocumentType:
     if has_title and has_articles:
         return DocumentType.decision
     certificate_marks = sum(
-        1 for line in top if line.is_upper and _CERTIFICATE_TITLES.match(line.folded.strip(" :."))
+        1
+        for line in top
+        if line.is_upper and _CERTIFICATE_TITLES.match(_EDGE_DEBRIS.sub("", line.folded))
     )
     if certificate_marks and not has_articles:
         return DocumentType.certificate

@@ -1,0 +1,105 @@
+"""Page preparation and OCR clean-up a reader of old, photographed or photocopied pages needs."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from extractors.ocr_debris import clean_words, strip_strokes
+from extractors.ocr_engine import OcrWord
+from extractors.page_image import despeckle
+from extractors.page_outline import find_page, straighten_photo
+from extractors.tone_repair import one_case, repair_line
+
+
+def _photo_of_a_page() -> tuple[Image.Image, np.ndarray]:
+    """A bright sheet with ruled rows, slanted in perspective on a dark table."""
+    sheet = np.full((1100, 800), 235, dtype=np.uint8)
+    for y in range(150, 1000, 60):
+        cv2.line(sheet, (100, y), (700, y), 20, 3)
+    corners = np.float32([[160, 120], [900, 90], [960, 1260], [110, 1200]])
+    source = np.float32([[0, 0], [799, 0], [799, 1099], [0, 1099]])
+    matrix = cv2.getPerspectiveTransform(source, corners)
+    photo = cv2.warpPerspective(sheet, matrix, (1100, 1400), borderValue=(40,))
+    return Image.fromarray(photo).convert("RGB"), corners
+
+
+def test_a_photographed_page_is_found_and_flattened_to_a_rectangle() -> None:
+    photo, corners = _photo_of_a_page()
+    found = find_page(np.asarray(photo.convert("L")))
+    assert found is not None
+    assert np.abs(found - corners).max() < 12
+    flat = straighten_photo(photo, np.asarray(photo.convert("L")))
+    assert flat is not None
+    gray = np.asarray(flat.convert("L"))
+    # the ruled rows are level again: each one lies within a few pixel rows
+    rows = np.nonzero((gray < 100).mean(axis=1) > 0.5)[0]
+    assert len(rows) and np.diff(rows).max() > 20  # several separate, straight lines
+
+
+def test_a_scan_whose_paper_fills_the_image_is_left_alone() -> None:
+    scan = np.full((1000, 700), 240, dtype=np.uint8)
+    cv2.putText(scan, "QUYET DINH", (150, 300), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 4)
+    assert find_page(scan) is None
+
+
+def test_lone_specks_go_but_the_dots_of_letters_stay() -> None:
+    page = np.full((600, 800), 230, dtype=np.uint8)
+    for y in (150, 220, 290):  # rows of letter-sized blots, some with a tone mark
+        for x in range(100, 700, 40):
+            cv2.rectangle(page, (x, y), (x + 18, y + 25), 30, -1)
+    for x in range(100, 700, 120):
+        cv2.rectangle(page, (x + 7, 210), (x + 10, 213), 30, -1)
+    specks = [(50, 450), (300, 500), (600, 420), (750, 80)]
+    for x, y in specks:
+        page[y : y + 2, x : x + 2] = 30
+    cleaned, removed = despeckle(page)
+    assert removed == len(specks)
+    assert all(cleaned[y, x] > 200 for x, y in specks)
+    assert (cleaned[210:214, 107:111] < 100).all()  # tone marks kept
+
+
+def _word(text: str, box: tuple[int, int, int, int], line: int = 1) -> OcrWord:
+    return OcrWord(text=text, bbox=box, confidence=0.9, line=line)
+
+
+def test_what_ocr_reads_off_the_edge_of_a_scan_or_a_speck_is_not_text() -> None:
+    words = [
+        _word("Bà", (300, 100, 340, 130)),
+        _word("Nguyễn", (350, 100, 450, 130)),
+        _word("-", (250, 112, 258, 116)),  # a list dash: small, kept
+        _word("ý", (900, 300, 902, 302)),  # a speck
+        _word("cóc", (1640, 400, 1652, 440)),  # the scan's dark edge
+        _word("|", (500, 100, 502, 130)),  # an erased border
+    ]
+    kept = [w.text for w in clean_words(words, 1654, 2339)]
+    assert kept == ["Bà", "Nguyễn", "-"]
+
+
+def test_strokes_glued_to_words_come_off() -> None:
+    assert strip_strokes("|Huỳnh") == "Huỳnh"
+    assert strip_strokes("Thị]") == "Thị"
+    assert strip_strokes("[Hiếu") == "Hiếu"
+    assert strip_strokes("[1]") == "[1]"
+
+
+def test_typewriter_letters_read_as_capitals_take_their_words_case() -> None:
+    assert one_case("HỒng") == "Hồng"
+    assert one_case("nƯỚc") == "nước"
+    assert one_case("HĐND") == "HĐND"
+    assert one_case("GD&ĐT") == "GD&ĐT"
+
+
+def test_a_misread_mark_in_a_name_becomes_the_common_name_a_mark_away() -> None:
+    assert repair_line(["Vũ", "Thị", "Thụ", "Oanh"]) == ["Vũ", "Thị", "Thu", "Oanh"]
+    assert repair_line(["Bà", "Vương", "Diệu", "Vần,", "Tổ", "trưởng"])[3] == "Vân,"
+    # real names stay, common or not
+    assert repair_line(["Bà", "Hà", "Thị", "Nhân,", "Giáo", "viên"])[3] == "Nhân,"
+    assert repair_line(["Ông", "Nguyễn", "Văn", "Toản"])[3] == "Toản"
+    assert repair_line(["Huỳnh", "Thị", "Hồng", "Tâm", "Giáo", "viên"])[4] == "Giáo"
+
+
+def test_a_unit_named_after_a_person_keeps_its_name() -> None:
+    tokens = ["Trường", "THPT", "Huỳnh", "Thúc", "Kháng,", "thành", "phố", "Vinh"]
+    assert repair_line(tokens) == tokens
