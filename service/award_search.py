@@ -4,7 +4,8 @@ ranked, counted, and with facet counts on request.
 Names, units and issuers are first looked up in the lexicon (`service.lexicon`), which
 turns `nguyen van thinh` into the few stored spellings near it and `nguyen khuyen` into
 the schools of that name; the award table's indexes then answer with those keys. Free
-words (`q`) and decision numbers go through the FTS5 index, read first and joined to the
+words (`q`) that are wholly a unit, issuer or name are answered the same way; other words
+and decision numbers go through the FTS5 index, read first and joined to the
 rows (`CROSS JOIN` keeps SQLite from scanning a filter's index instead, which costs
 seconds at a million rows). Rows whose name is spelled exactly as typed, diacritics
 included, come first; then the same letters; then spellings an OCR slip away. Without
@@ -80,6 +81,16 @@ class _Plan:
     expanding: set[str] = field(default_factory=set)
     tier: str = "1"
     empty: bool = False
+    # facet → its one value, for conditions that are a single facet value; `other` when
+    # any condition is not: only a plan of one such value can read facets from pairs.
+    facet_values: dict[str, str] = field(default_factory=dict)
+    other: bool = False
+
+    @property
+    def one_facet_value(self) -> tuple[str, str] | None:
+        if self.other or len(self.facet_values) != 1:
+            return None
+        return next(iter(self.facet_values.items()))
 
     def add_in(self, column: str, name: str, values: list[str]) -> None:
         self.where.append(f"{column} IN :{name}")
@@ -144,6 +155,7 @@ def _name_condition(session: Session, plan: _Plan, query: AwardQuery, typed: str
     if not words:
         plan.empty = True
         return
+    plan.other = True
     candidates = near_names(session, words, fuzzy=query.fuzzy)
     exact_like = None
     if search_keys.has_diacritics(name):
@@ -175,6 +187,10 @@ def _org_condition(
         plan.empty = True
         return
     keys = lexicon.keys_with_words(session, kind, words, MAX_ORG_KEYS)
+    if len(keys) == 1:
+        plan.facet_values[kind] = keys[0]
+    else:
+        plan.other = True
     if len(keys) >= MAX_ORG_KEYS:
         plan.fts.append(award_index.all_words(typed, fts_column) or "")
     elif keys:
@@ -183,12 +199,44 @@ def _org_condition(
         plan.empty = True
 
 
-def _words_condition(plan: _Plan, typed: str) -> None:
-    expression = award_index.all_words(typed)
-    if expression is None:
-        plan.empty = True
-        return
-    plan.fts.append(expression)
+def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
+    """Words that are wholly a unit, an issuer or a name the archive holds become those
+    keys (`nguyen khuyen` → the schools of that name, and anyone so named), answered by
+    indexes instead of the word index; False when the words are not one of those."""
+    words = search_keys.words(typed)
+    org_words = search_keys.org_key(typed).split()
+    if not words or not org_words:
+        return False
+    units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
+    issuers = lexicon.keys_with_words(session, lexicon.ISSUER, org_words, MAX_ORG_KEYS)
+    names = near_names(session, words, fuzzy=False)
+    if len(units) >= MAX_ORG_KEYS or len(issuers) >= MAX_ORG_KEYS or len(names) >= MAX_NAMES:
+        return False
+    parts = []
+    for column, values in (
+        ("unit_key", units),
+        ("issuer_key", issuers),
+        ("name_fold", [c.key for c in names]),
+    ):
+        if values:
+            name = f"q_{column}"
+            parts.append(f"awards.{column} IN :{name}")
+            plan.params[name] = values
+            plan.expanding.add(name)
+    if not parts:
+        return False
+    plan.where.append(f"({' OR '.join(parts)})")
+    return True
+
+
+def _words_condition(session: Session, plan: _Plan, typed: str) -> None:
+    plan.other = True
+    if not _as_known_values(session, plan, typed):
+        expression = award_index.all_words(typed)
+        if expression is None:
+            plan.empty = True
+            return
+        plan.fts.append(expression)
     marked = [w for w in search_keys.name_key(typed).split() if search_keys.has_diacritics(w)]
     if marked and plan.tier == "1":
         likes = []
@@ -208,13 +256,14 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
     if query.issuer:
         _org_condition(session, plan, lexicon.ISSUER, "issuer_key", "issuer", query.issuer)
     if query.number:
+        plan.other = True
         expression = award_index.phrase(query.number, "number")
         if expression is None:
             plan.empty = True
         else:
             plan.fts.append(expression)
     if query.q:
-        _words_condition(plan, query.q)
+        _words_condition(session, plan, query.q)
     elif query.q is not None and not any(
         (query.award_codes, query.period, query.year_from, query.year_to)
     ):
@@ -222,7 +271,9 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
     if len(query.award_codes) == 1:
         plan.where.append("awards.award_code = :award_code")
         plan.params["award_code"] = query.award_codes[0]
+        plan.facet_values["award_code"] = query.award_codes[0]
     elif query.award_codes:
+        plan.other = True
         plan.add_in("awards.award_code", "award_codes", list(query.award_codes))
     for column, value in (
         ("recipient_kind", query.kind),
@@ -235,11 +286,17 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
         if value is not None:
             plan.where.append(f"awards.{column} = :{column}")
             plan.params[column] = value
+            if column == "period":
+                plan.facet_values["period"] = str(value)
+            else:
+                plan.other = True
     if query.period:
         first, last = period_years(query.period, None)
         # the same rows, said so the (…, year_end, …) indexes can narrow to them
         plan.where.append("awards.year_end = :period_last AND awards.year_start = :period_first")
         plan.params.update(period_first=first, period_last=last)
+    if query.year_from is not None or query.year_to is not None:
+        plan.other = True
     if query.year_from is not None:
         plan.where.append("awards.year_end >= :year_from")
         plan.params["year_from"] = query.year_from
@@ -272,16 +329,25 @@ _FACET_KINDS = {"issuer": lexicon.ISSUER, "unit": lexicon.UNIT}
 MAX_COUNTED_ROWS = 60_000
 
 
-def _facet_counts(session: Session, plan: _Plan, size: int) -> dict[str, list[tuple[str, int]]]:
+def _facet_counts(
+    session: Session, plan: _Plan, size: int, total: int | None = None
+) -> dict[str, list[tuple[str, int]]]:
     """Top values per facet over every match.
 
-    Without conditions the lexicon already holds the counts. Filters are grouped by the
+    Without conditions the lexicon already holds the counts, and for one value (an award
+    code, a period, a unit, an issuer) the pair counts do. Other filters are grouped by the
     database, each facet over an index that holds the filter and facet columns; a text
     match is read once (up to `MAX_COUNTED_ROWS` rows) and counted here, rather than
     matching the text again for each facet.
     """
     if plan.unconditioned:
         return {f: [(k, n) for k, _, n in lexicon.top(session, f, size)] for f in FACETS}
+    if plan.one_facet_value and total is not None:
+        dim, value = plan.one_facet_value
+        return {
+            f: [(value, total)] if f == dim else lexicon.pair_top(session, dim, value, f, size)
+            for f in FACETS
+        }
     if plan.fts:
         columns = ", ".join(_FACET_COLUMNS.values())
         rows = session.execute(
@@ -309,9 +375,9 @@ def _facet_counts(session: Session, plan: _Plan, size: int) -> dict[str, list[tu
     return result
 
 
-def _facets(session: Session, plan: _Plan, size: int) -> dict[str, list[FacetValue]]:
+def _facets(session: Session, plan: _Plan, size: int, total: int) -> dict[str, list[FacetValue]]:
     result: dict[str, list[FacetValue]] = {}
-    for facet, counted in _facet_counts(session, plan, size).items():
+    for facet, counted in _facet_counts(session, plan, size, total).items():
         kind = _FACET_KINDS.get(facet)
         shown = lexicon.displays(session, kind, [key for key, _ in counted]) if kind else {}
         result[facet] = [
@@ -333,7 +399,7 @@ def search_awards(session: Session, query: AwardQuery, facets: int = 0) -> Award
     ).scalar_one()
     page = AwardPage(total=total)
     if facets:
-        page.facets = _facets(session, plan, facets) if total else {f: [] for f in FACETS}
+        page.facets = _facets(session, plan, facets, total) if total else {f: [] for f in FACETS}
     if not total:
         return page
     ids = list(

@@ -91,6 +91,7 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
             for (kind, key), n in counts.items()
         ],
     )
+    _count_pairs(session, awards, 1)
     names = sorted({key for kind, key in counts if kind == NAME})
     session.execute(
         text(
@@ -102,6 +103,63 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
     )
 
 
+_PAIR_DIMS = ("award_code", "period", "issuer", "unit")
+
+
+def _dims(award: Keyed) -> dict[str, str]:
+    values = {
+        "award_code": award.award_code,
+        "period": award.period,
+        "issuer": award.issuer_key,
+        "unit": award.unit_key,
+    }
+    return {dim: value for dim, value in values.items() if value}
+
+
+def _pairs(awards: Iterable[Keyed]) -> Counter[tuple[str, str, str, str]]:
+    """(dimension, value, other dimension, its value) for each award: the facets of a
+    search filtered on one value (all Chiến sĩ thi đua cơ sở: which years, units, issuers)."""
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for award in awards:
+        dims = _dims(award)
+        for dim, value in dims.items():
+            for facet, facet_value in dims.items():
+                if facet != dim:
+                    counts[(dim, value, facet, facet_value)] += 1
+    return counts
+
+
+def _count_pairs(session: Session | Connection, awards: Sequence[Keyed], sign: int) -> None:
+    rows = [
+        {"dim": d, "value": v, "facet": f, "facet_value": fv, "n": n * sign}
+        for (d, v, f, fv), n in _pairs(awards).items()
+    ]
+    if rows:
+        session.execute(
+            text(
+                "INSERT INTO facet_pairs (dim, value, facet, facet_value, count) "
+                "VALUES (:dim, :value, :facet, :facet_value, max(:n, 0)) "
+                "ON CONFLICT (dim, value, facet, facet_value) "
+                "DO UPDATE SET count = max(facet_pairs.count + :n, 0)"
+            ),
+            rows,
+        )
+
+
+def pair_top(
+    session: Session, dim: str, value: str, facet: str, limit: int
+) -> list[tuple[str, int]]:
+    """The commonest values of `facet` among awards whose `dim` is `value`."""
+    rows = session.execute(
+        text(
+            "SELECT facet_value, count FROM facet_pairs WHERE dim = :dim AND value = :value "
+            "AND facet = :facet AND count > 0 ORDER BY count DESC, facet_value LIMIT :limit"
+        ),
+        {"dim": dim, "value": value, "facet": facet, "limit": limit},
+    )
+    return [(key, n) for key, n in rows]
+
+
 def count_out(session: Session | Connection, awards: Sequence[Keyed]) -> None:
     """Count award rows about to be deleted out."""
     counts = _entries(awards)
@@ -110,6 +168,7 @@ def count_out(session: Session | Connection, awards: Sequence[Keyed]) -> None:
             text("UPDATE lexicon SET count = max(count - :n, 0) WHERE kind = :kind AND key = :key"),
             [{"kind": kind, "key": key, "n": n} for (kind, key), n in counts.items()],
         )
+        _count_pairs(session, awards, -1)
 
 
 def top(session: Session, kind: str, limit: int) -> list[tuple[str, str, int]]:

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from service.api.app import create_app
-from tests.search_archive import build
+from tests.search_archive import NK, build
 
 AWARDS = "/api/v1/awards"
 
@@ -85,6 +85,15 @@ def test_award_wording_and_school_year_typed_as_words_become_filters(client: Tes
     provincial = search(client, q="bang khen tinh")
     assert [i["award_code"] for i in provincial["items"]] == ["bang_khen_cap_tinh"]
     assert search(client, q="lao dong tien tien nguyen khuyen")["total"] == 1
+
+
+def test_words_find_a_school_a_name_or_any_other_field(client: TestClient) -> None:
+    school = search(client, q="nguyen khuyen")
+    assert school["total"] == 6
+    assert {i["recipient"]["unit"] for i in school["items"]} == {NK, "THPT Nguyễn Khuyến"}
+    assert search(client, q="Trần Văn Thịnh")["total"] == 2  # a name typed as words
+    assert search(client, q="giao vien")["total"] == 11  # the position, in no dictionary
+    assert search(client, q="giao vien hai hau")["total"] == 1
 
 
 def test_a_unit_matches_however_it_was_printed(client: TestClient) -> None:
@@ -210,3 +219,21 @@ def test_xlsx_and_json_exports_hold_the_same_rows(client: TestClient) -> None:
     assert [r["id"] for r in as_json] == [row[0] for row in values[1:]]
     bad = client.get(f"{AWARDS}/export", params={"format": "pdf"})
     assert bad.status_code == 422 and bad.json()["error"]["code"]
+
+
+@pytest.mark.parametrize(
+    "one_value",
+    [
+        {"award_code": "chien_si_thi_dua_co_so"},
+        {"period": "2022-2023"},
+        {"unit": "THPT Nguyễn Khuyến"},
+        {"issuer": "Sở GD&ĐT Nam Định"},
+    ],
+)
+def test_facets_of_one_value_agree_with_counting_the_rows(
+    client: TestClient, one_value: dict[str, str]
+) -> None:
+    kept = search(client, **one_value, facets="true")
+    counted = search(client, **one_value, year_from=1945, facets="true")  # read row by row
+    assert kept["total"] == counted["total"] > 0
+    assert kept["facets"] == counted["facets"]

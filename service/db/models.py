@@ -221,3 +221,16 @@ class LexiconEntry(Base):
     key: Mapped[str] = mapped_column(String(500))
     display: Mapped[str] = mapped_column(String(500))
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FacetPair(Base):
+    """How many awards with one value (award code, period, issuer or unit) carry another:
+    the facets of a search filtered on that one value, without reading its rows."""
+
+    __tablename__ = "facet_pairs"
+
+    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500), primary_key=True)
+    facet: Mapped[str] = mapped_column(String(16), primary_key=True)
+    facet_value: Mapped[str] = mapped_column(String(500), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

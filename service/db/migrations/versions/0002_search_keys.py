@@ -59,6 +59,15 @@ def upgrade() -> None:
         sa.UniqueConstraint("kind", "key"),
     )
     op.create_index("ix_lexicon_kind_count", "lexicon", ["kind", "count"])
+    op.create_table(
+        "facet_pairs",
+        sa.Column("dim", sa.String(16), nullable=False),
+        sa.Column("value", sa.String(500), nullable=False),
+        sa.Column("facet", sa.String(16), nullable=False),
+        sa.Column("facet_value", sa.String(500), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("dim", "value", "facet", "facet_value"),
+    )
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE lexicon_names USING fts5("
@@ -102,6 +111,7 @@ def _fill_keys(connection: sa.Connection) -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE lexicon_names")
+    op.drop_table("facet_pairs")
     op.drop_index("ix_lexicon_kind_count", "lexicon")
     op.drop_table("lexicon")
     with op.batch_alter_table("documents", schema=None) as batch_op:
