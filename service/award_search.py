@@ -199,33 +199,48 @@ def _org_condition(
         plan.empty = True
 
 
-def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
-    """Words that are wholly a unit, an issuer or a name the archive holds become those
-    keys (`nguyen khuyen` → the schools of that name, and anyone so named), answered by
-    indexes instead of the word index; False when the words are not one of those."""
-    words = search_keys.words(typed)
-    org_words = search_keys.org_key(typed).split()
-    if not words or not org_words:
-        return False
+def _whole(session: Session, words: list[str]) -> dict[str, list[str]] | None:
+    """Keys of units, issuers and names that hold all these words; None when too many."""
+    org_words = search_keys.org_key(" ".join(words)).split()
     units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
     issuers = lexicon.keys_with_words(session, lexicon.ISSUER, org_words, MAX_ORG_KEYS)
-    names = near_names(session, words, fuzzy=False)
+    names = [c.key for c in near_names(session, words, fuzzy=False)]
     if len(units) >= MAX_ORG_KEYS or len(issuers) >= MAX_ORG_KEYS or len(names) >= MAX_NAMES:
+        return None
+    return {"unit_key": units, "issuer_key": issuers, "name_fold": names}
+
+
+def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
+    """Words that are wholly a unit, an issuer or a name the archive holds — or a name
+    followed or preceded by a unit (`nguyen thi huong nguyen khuyen`) — become those keys,
+    answered by indexes instead of the word index; False when they are none of those."""
+    words = search_keys.words(typed)
+    if not words:
         return False
-    parts = []
-    for column, values in (
-        ("unit_key", units),
-        ("issuer_key", issuers),
-        ("name_fold", [c.key for c in names]),
-    ):
-        if values:
-            name = f"q_{column}"
-            parts.append(f"awards.{column} IN :{name}")
-            plan.params[name] = values
+    alternatives: list[list[tuple[str, list[str]]]] = []
+    whole = _whole(session, words)
+    if whole is None:
+        return False
+    alternatives += [[(column, keys)] for column, keys in whole.items() if keys]
+    for cut in range(1, len(words)):
+        for name_words, unit_words in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
+            names = [c.key for c in near_names(session, name_words, fuzzy=False)]
+            org_words = search_keys.org_key(" ".join(unit_words)).split()
+            units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
+            if names and units and len(names) < MAX_NAMES and len(units) < MAX_ORG_KEYS:
+                alternatives.append([("name_fold", names), ("unit_key", units)])
+    if not alternatives:
+        return False
+    ors = []
+    for i, alternative in enumerate(alternatives):
+        ands = []
+        for column, keys in alternative:
+            name = f"q{i}_{column}"
+            ands.append(f"awards.{column} IN :{name}")
+            plan.params[name] = keys
             plan.expanding.add(name)
-    if not parts:
-        return False
-    plan.where.append(f"({' OR '.join(parts)})")
+        ors.append(f"({' AND '.join(ands)})")
+    plan.where.append(f"({' OR '.join(ors)})")
     return True
 
 

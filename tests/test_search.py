@@ -94,6 +94,8 @@ def test_words_find_a_school_a_name_or_any_other_field(client: TestClient) -> No
     assert search(client, q="Trần Văn Thịnh")["total"] == 2  # a name typed as words
     assert search(client, q="giao vien")["total"] == 11  # the position, in no dictionary
     assert search(client, q="giao vien hai hau")["total"] == 1
+    assert search(client, q="nguyen thi thanh xuan hai hau")["total"] == 1  # name + school
+    assert search(client, q="THPT Nguyễn Khuyến Nguyễn Thị Thanh Xuân")["total"] == 4
 
 
 def test_a_unit_matches_however_it_was_printed(client: TestClient) -> None:
