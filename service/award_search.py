@@ -211,9 +211,9 @@ def _whole(session: Session, words: list[str]) -> dict[str, list[str]] | None:
 
 
 def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
-    """Words that are wholly a unit, an issuer or a name the archive holds — or a name
-    followed or preceded by a unit (`nguyen thi huong nguyen khuyen`) — become those keys,
-    answered by indexes instead of the word index; False when they are none of those."""
+    """Words that are wholly a unit, an issuer or a name the archive holds — or else a
+    name followed or preceded by a unit (`nguyen thi huong nguyen khuyen`) — become those
+    keys, answered by indexes instead of the word index; False when they are none of those."""
     words = search_keys.words(typed)
     if not words:
         return False
@@ -222,7 +222,7 @@ def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
     if whole is None:
         return False
     alternatives += [[(column, keys)] for column, keys in whole.items() if keys]
-    for cut in range(1, len(words)):
+    for cut in range(1, len(words) if not alternatives else 0):
         for name_words, unit_words in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
             names = [c.key for c in near_names(session, name_words, fuzzy=False)]
             org_words = search_keys.org_key(" ".join(unit_words)).split()
