@@ -1,6 +1,8 @@
-"""Ingesting files from disk into the archive: admit each, then process what is new.
+"""Ingesting files from disk into the archive, as a batch: admit each, then process what
+is new.
 
-The CLI's `tdkt ingest` runs this on the archive the settings name; a file already
+The CLI's `tdkt ingest` runs this on the archive the settings name, through the same
+batch machinery as `POST /api/v1/batches` (so its report is kept too); a file already
 archived is a duplicate (nothing copied, nothing read again); documents an earlier run
 left queued or unfinished are processed now.
 """
@@ -14,11 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from extractors.errors import ExtractionError
 from service.archive import Archive
 from service.db.models import Document, DocumentStatus
 from service.jobs import JobPool, requeue_interrupted
-from service.receive import admit, spool_file
 
 Outcome = str  # done | duplicate | failed
 
@@ -75,15 +75,23 @@ def ingest_files(
     workers: int | None = None,
     on_result: Callable[[FileResult], None] = lambda _result: None,
 ) -> IngestReport:
+    """Ingest files as one batch (`service.batches`): each admitted, then read."""
+    from service import batches  # batches read DOCUMENT_SUFFIXES from here
+
     report = IngestReport()
-    to_process: dict[int, Path] = {}
     requeue_interrupted(archive)  # what a killed earlier run left `processing`
-    for path in files:
-        result = _admit(archive, path)
-        if result.outcome == "queued" and result.document_id is not None:
-            to_process[result.document_id] = path
+    name = ", ".join(str(p) for p in files[:3]) + (" …" if len(files) > 3 else "")
+    batch_id = batches.create_folder_batch(archive, name, files)
+    batches.receive_items(archive, batch_id)
+    to_process: dict[int, Path] = {}
+    for row in batches.report(archive, batch_id):
+        path = Path(row.file)
+        if row.status in ("queued", "processing") and row.document_id is not None:
+            to_process[row.document_id] = path
             continue
-        _report(report, on_result, result)
+        outcome = {"rejected": "failed", "duplicate": "duplicate"}.get(row.status, row.status)
+        _report(report, on_result, FileResult(path, outcome, row.document_id, row.error_code,
+                                              row.message))  # fmt: skip
     if not to_process:
         return report
     jobs = JobPool(archive, workers=min(workers or archive.settings.job_workers, len(to_process)))
@@ -109,22 +117,6 @@ def _report(
 ) -> None:
     report.results.append(result)
     on_result(result)
-
-
-def _admit(archive: Archive, path: Path) -> FileResult:
-    try:
-        with spool_file(path, archive.settings.max_upload_bytes) as spool:
-            admitted = admit(archive, spool, path.name)
-    except ExtractionError as error:
-        return FileResult(path, "failed", code=error.code, message=error.message)
-    except OSError as error:
-        return FileResult(path, "failed", code="unreadable", message=str(error.strerror or error))
-    document = admitted.document  # new ones are queued; old ones may be left unfinished
-    if document.status in (DocumentStatus.queued, DocumentStatus.processing):
-        return FileResult(path, "queued", document.id)
-    if document.status == DocumentStatus.failed:
-        return FileResult(path, "failed", document.id, document.error_code, document.error_message)
-    return FileResult(path, "duplicate", document.id)
 
 
 def _final(archive: Archive, document_id: int, path: Path) -> FileResult:

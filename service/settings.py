@@ -37,6 +37,19 @@ class Settings(BaseSettings):
         ge=1,
         description="Worker processes that read documents (one document each at a time).",
     )
+    max_batch_mb: float = Field(
+        default=4096.0, gt=0, description="Largest ZIP accepted as one batch upload."
+    )
+    max_batch_expanded_gb: float = Field(
+        default=50.0, gt=0, description="Most a batch ZIP may expand to (ZIP bombs stop here)."
+    )
+    max_zip_ratio: float = Field(
+        default=100.0, gt=1, description="Most a ZIP member may expand over its packed size."
+    )
+    batch_folders: list[Path] = Field(
+        default_factory=list,
+        description="Folders on the server that batches may read (JSON list); none by default.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
 
@@ -53,6 +66,10 @@ class Settings(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return int(self.max_upload_mb * 1024 * 1024)
+
+    @property
+    def max_batch_bytes(self) -> int:
+        return int(self.max_batch_mb * 1024 * 1024)
 
     def uses_data_dir(self) -> bool:
         """Whether anything is kept under `data_dir` (so it must exist)."""

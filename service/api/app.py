@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.api import awards, documents, health, people
+from service.api import awards, batches, documents, health, people
 from service.api.errors import install_error_handlers
 from service.archive import open_archive
+from service.batch_receiver import BatchReceiver
 from service.jobs import JobPool
 from service.settings import Settings
 
@@ -36,12 +37,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         jobs = JobPool(archive)
         app.state.archive = archive
         app.state.jobs = jobs
+        receiver = BatchReceiver(archive, jobs)
+        app.state.batches = receiver
         resumed = jobs.resume()
         if resumed:
             log.info("resumed %d queued documents", len(resumed))
+        if batches_resumed := receiver.resume():
+            log.info("resumed admitting batches %s", batches_resumed)
         try:
             yield
         finally:
+            receiver.shutdown()
             jobs.shutdown()
             archive.close()
 
@@ -56,4 +62,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(documents.router)
     app.include_router(awards.router)
     app.include_router(people.router)
+    app.include_router(batches.router)
     return app

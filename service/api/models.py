@@ -11,6 +11,7 @@ from schemas import ExtractedDocument
 from schemas.award_codes import RecipientKind
 from schemas.extracted import Evidence, Recipient
 from service.api.errors import ErrorInfo
+from service.batches import BatchProgress
 from service.db.models import Award, Document, ProcessingEvent
 from service.people import Person
 
@@ -247,3 +248,44 @@ class StreakOut(BaseModel):
     years: int = Field(description="Consecutive years in the run")
     periods: list[str] = Field(examples=[["2018-2019", "2019-2020", "2020-2021"]])
     award_ids: list[int]
+
+
+class BatchOut(BaseModel):
+    id: int
+    name: str = Field(examples=["ho-so-2019.zip"])
+    source_kind: str = Field(examples=["zip"], description="zip or folder")
+    receiving: bool = Field(description="Files are still being admitted")
+    finished: bool = Field(description="Every file is done, failed, duplicate or rejected")
+    total: int
+    counts: dict[str, int] = Field(
+        description="Files by state: pending, rejected, duplicate, queued, processing, done, "
+        "failed",
+        examples=[{"done": 40, "processing": 2, "queued": 7, "rejected": 1}],
+    )
+    files_per_second: float
+    eta_seconds: float | None
+    created_at: datetime
+    links: dict[str, str]
+
+    @field_serializer("created_at")
+    def _in_utc(self, moment: datetime) -> datetime | None:
+        return _utc(moment)
+
+    @classmethod
+    def of(cls, progress: BatchProgress) -> BatchOut:
+        batch = progress.batch
+        base = f"{API}/batches/{batch.id}"
+        eta = progress.eta_seconds()
+        return cls(
+            id=batch.id,
+            name=batch.name,
+            source_kind=batch.source_kind,
+            receiving=batch.receiving,
+            finished=progress.finished,
+            total=progress.total,
+            counts=progress.counts,
+            files_per_second=round(progress.files_per_second(), 3),
+            eta_seconds=round(eta, 1) if eta is not None else None,
+            created_at=batch.created_at,
+            links={"self": base, "report": f"{base}/report"},
+        )

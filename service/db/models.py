@@ -234,3 +234,48 @@ class FacetPair(Base):
     facet: Mapped[str] = mapped_column(String(16), primary_key=True)
     facet_value: Mapped[str] = mapped_column(String(500), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BatchItemStatus:
+    """An item before its document exists: waiting to be read in, or refused at the door.
+
+    Once admitted, the item points at its document, whose status tells the rest
+    (queued, processing, done, failed); `duplicate` marks a document archived before.
+    """
+
+    pending = "pending"
+    admitted = "admitted"
+    duplicate = "duplicate"
+    rejected = "rejected"
+
+
+class Batch(Base):
+    """Many files digitized together: a ZIP upload or a folder, with one item per file."""
+
+    __tablename__ = "batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_kind: Mapped[str] = mapped_column(String(16))  # zip | folder
+    source: Mapped[str] = mapped_column(String(1000))  # the ZIP's stored key, or the folder
+    name: Mapped[str] = mapped_column(String(500))
+    receiving: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class BatchItem(Base):
+    __tablename__ = "batch_items"
+    __table_args__ = (UniqueConstraint("batch_id", "path"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(String(1000))
+    status: Mapped[str] = mapped_column(String(16), default=BatchItemStatus.pending)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    error_code: Mapped[str | None] = mapped_column(String(64))
+    error_message: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,150 @@
+"""`/api/v1/batches`: a ZIP or a server folder digitized as one batch; progress; report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from extractors.errors import ExtractionError
+from service import batches
+from service.api.deps import ArchiveDep
+from service.api.errors import ApiError, error_responses
+from service.api.models import API, BatchOut
+from service.api.upload import receive_upload
+from service.batch_receiver import BatchReceiver
+from service.ingest import find_files
+
+router = APIRouter(prefix=API, tags=["batches"])
+
+
+def get_receiver(request: Request) -> BatchReceiver:
+    receiver: BatchReceiver = request.app.state.batches
+    return receiver
+
+
+ReceiverDep = Annotated[BatchReceiver, Depends(get_receiver)]
+
+
+class FolderBatch(BaseModel):
+    folder: str = Field(
+        description="A folder on the server inside one of TDKT_BATCH_FOLDERS",
+        examples=["/srv/scans/2019"],
+    )
+
+
+_BATCH_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }
+            },
+            "application/json": {"schema": FolderBatch.model_json_schema()},
+        },
+    }
+}
+
+
+def _out(archive: ArchiveDep, batch_id: int) -> BatchOut:
+    found = batches.progress(archive, batch_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"no batch {batch_id}")
+    return BatchOut.of(found)
+
+
+def _allowed_folder(archive: ArchiveDep, folder: str) -> Path:
+    path = Path(folder).expanduser()
+    try:
+        resolved = path.resolve(strict=True)
+    except OSError:
+        raise ApiError(404, "not_found", f"no such folder: {folder}") from None
+    roots = [root.resolve() for root in archive.settings.batch_folders]
+    if not any(resolved == root or resolved.is_relative_to(root) for root in roots):
+        raise ApiError(403, "folder_not_allowed", f"{folder} is not under TDKT_BATCH_FOLDERS")
+    if not resolved.is_dir():
+        raise ApiError(422, "not_a_folder", f"{folder} is not a folder")
+    return resolved
+
+
+@router.post(
+    "/batches",
+    status_code=202,
+    response_model=BatchOut,
+    summary="Start a batch: upload a ZIP (multipart `file`) or name a server folder (JSON)",
+    openapi_extra=_BATCH_BODY,
+    responses=error_responses(400, 403, 404, 413, 415, 422),
+)
+async def create_batch(request: Request, archive: ArchiveDep, receiver: ReceiverDep) -> BatchOut:
+    if request.headers.get("content-type", "").startswith("application/json"):
+        try:
+            body = FolderBatch.model_validate_json(await request.body())
+        except ValueError:
+            raise ApiError(422, "invalid_request", 'send {"folder": "…"}') from None
+        folder = _allowed_folder(archive, body.folder)
+        files = await run_in_threadpool(lambda: list(find_files([folder])))
+        if not files:
+            raise ApiError(422, "empty_document", f"{body.folder} holds no documents")
+        batch_id = await run_in_threadpool(batches.create_folder_batch, archive, str(folder), files)
+    else:
+        spool, filename = await receive_upload(request, archive.settings.max_batch_bytes)
+        try:
+            batch_id = await run_in_threadpool(batches.create_zip_batch, archive, spool, filename)
+        except ExtractionError as error:
+            raise ApiError.from_extraction(error) from None
+        finally:
+            spool.close()
+    receiver.submit(batch_id)
+    return await run_in_threadpool(_out, archive, batch_id)
+
+
+@router.get(
+    "/batches/{batch_id}",
+    response_model=BatchOut,
+    summary="A batch's files counted by state, files per second and time left",
+    responses=error_responses(404),
+)
+def get_batch(batch_id: int, archive: ArchiveDep) -> BatchOut:
+    return _out(archive, batch_id)
+
+
+@router.get(
+    "/batches/{batch_id}/report",
+    summary="Every file of the batch: hash, status, document, error code and message (CSV)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}}, **error_responses(404)},
+)
+def batch_report(batch_id: int, archive: ArchiveDep) -> StreamingResponse:
+    _out(archive, batch_id)
+
+    def rows() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        buffer.write("\ufeff")
+        writer.writerow(["file", "sha256", "status", "document_id", "error_code", "message"])
+        for row in batches.report(archive, batch_id):
+            writer.writerow(
+                [row.file, row.sha256 or "", row.status, row.document_id or "",
+                 row.error_code or "", row.message or ""]
+            )  # fmt: skip
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+        yield buffer.getvalue()
+
+    return StreamingResponse(
+        rows(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="batch-{batch_id}-report.csv"'},
+    )
