@@ -12,13 +12,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from service.archive import Archive
 from service.batches import receive_items, unfinished_batches
-from service.jobs import JobPool
+from service.jobs import Executor
 
 log = logging.getLogger(__name__)
 
 
 class BatchReceiver:
-    def __init__(self, archive: Archive, jobs: JobPool) -> None:
+    def __init__(self, archive: Archive, jobs: Executor) -> None:
         self.archive = archive
         self.jobs = jobs
         self._stopping = threading.Event()

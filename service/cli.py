@@ -117,6 +117,21 @@ def ingest(
 
 
 @app.command()
+def worker(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Documents read at once (default: TDKT_JOB_WORKERS).")
+    ] = None,
+) -> None:
+    """Read documents from the queue (TDKT_QUEUE_URL) until stopped."""
+    from service.celery_jobs import run_worker
+
+    settings = _settings()
+    if not settings.queue_url:
+        _fail("invalid_settings", "TDKT_QUEUE_URL is not set (e.g. redis://127.0.0.1:6379/0)", 2)
+    run_worker(settings, concurrency or settings.job_workers)
+
+
+@app.command()
 def search(
     query: Annotated[str | None, typer.Argument(help="Words anywhere in the award.")] = None,
     name: Annotated[str | None, typer.Option(help="A recipient's name.")] = None,

@@ -19,6 +19,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
@@ -28,6 +29,15 @@ from service.processing import fail, process_document
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+class Executor(Protocol):
+    """Where documents go to be read: this module's pool, or Celery (`celery_jobs`)."""
+
+    def submit(self, document_id: int) -> Any: ...
+    def resume(self) -> list[int]: ...
+    def shutdown(self) -> None: ...
+
 
 MAX_ATTEMPTS = 2  # tries of a document whose reading kills its worker process
 

@@ -34,6 +34,11 @@ def start(archive: Archive, document_id: int) -> Document | None:
         return document
 
 
+def _claimed(archive: Archive, document_id: int) -> Document | None:
+    with archive.db.read() as session:
+        return session.get(Document, document_id)
+
+
 def fail(archive: Archive, document_id: int, code: str, message: str) -> None:
     with archive.db.write() as session:
         document = session.get(Document, document_id)
@@ -48,10 +53,15 @@ def fail(archive: Archive, document_id: int, code: str, message: str) -> None:
         )
 
 
-def process_document(archive: Archive, document_id: int, *, ocr_workers: int = 1) -> str:
-    """Process a queued document to `done` or `failed`; returns the status it ends in."""
+def process_document(
+    archive: Archive, document_id: int, *, ocr_workers: int = 1, claimed: bool = False
+) -> str:
+    """Process a queued document to `done` or `failed`; returns the status it ends in.
+
+    `claimed`: the caller already marked it `processing` (a Celery task claims first).
+    """
     began = time.perf_counter()
-    document = start(archive, document_id)
+    document = _claimed(archive, document_id) if claimed else start(archive, document_id)
     if document is None:
         return "missing"
     sha256 = document.sha256
@@ -63,8 +73,10 @@ def process_document(archive: Archive, document_id: int, *, ocr_workers: int = 1
         fail(archive, document_id, error.code, error.message)
         return DocumentStatus.failed
     except Exception as error:  # a bug or a broken store must not leave it `processing`
+        # A Celery worker's per-page time limit arrives as SoftTimeLimitExceeded.
+        code = "timeout" if type(error).__name__ == "SoftTimeLimitExceeded" else "internal_error"
         log.exception("processing document %s failed", document_id)
-        fail(archive, document_id, "internal_error", f"{type(error).__name__}: {error}")
+        fail(archive, document_id, code, f"{type(error).__name__}: {error}")
         return DocumentStatus.failed
     try:
         archive.store.put(

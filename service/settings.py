@@ -50,6 +50,21 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Folders on the server that batches may read (JSON list); none by default.",
     )
+    queue_url: str | None = Field(
+        default=None,
+        description="redis://host:6379/0 to hand documents to Celery workers (`tdkt worker`); "
+        "unset, the API reads them in its own worker processes.",
+    )
+    queue_name: str = Field(default="tdkt", description="Celery queue (and Redis key prefix).")
+    queue_visibility_timeout: int = Field(
+        default=3600,
+        ge=1,
+        description="Seconds before a task a dead worker held is handed to another worker.",
+    )
+    task_retries: int = Field(default=3, ge=0, description="Retries of transient failures.")
+    page_time_limit: float = Field(
+        default=120.0, gt=0, description="Seconds a worker may spend per page of a document."
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
 

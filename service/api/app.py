@@ -12,7 +12,8 @@ from service.api import awards, batches, documents, health, people
 from service.api.errors import install_error_handlers
 from service.archive import open_archive
 from service.batch_receiver import BatchReceiver
-from service.jobs import JobPool
+from service.celery_jobs import CeleryJobs
+from service.jobs import Executor, JobPool
 from service.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         archive = open_archive(settings)
-        jobs = JobPool(archive)
+        jobs: Executor = CeleryJobs(archive) if settings.queue_url else JobPool(archive)
         app.state.archive = archive
         app.state.jobs = jobs
         receiver = BatchReceiver(archive, jobs)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from service.archive import Archive
-from service.jobs import JobPool
+from service.jobs import Executor
 
 
 def get_archive(request: Request) -> Archive:
@@ -15,10 +15,10 @@ def get_archive(request: Request) -> Archive:
     return archive
 
 
-def get_jobs(request: Request) -> JobPool:
-    jobs: JobPool = request.app.state.jobs
+def get_jobs(request: Request) -> Executor:
+    jobs: Executor = request.app.state.jobs
     return jobs
 
 
 ArchiveDep = Annotated[Archive, Depends(get_archive)]
-JobsDep = Annotated[JobPool, Depends(get_jobs)]
+JobsDep = Annotated[Executor, Depends(get_jobs)]
