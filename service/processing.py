@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from extractors.errors import ExtractionError
 from extractors.parsing.document import parse_document
@@ -32,6 +34,33 @@ def start(archive: Archive, document_id: int) -> Document | None:
         document.attempts += 1
         session.add(ProcessingEvent(document_id=document_id, event="started"))
         return document
+
+
+class Stages:
+    """Seconds spent per stage of one document, written into its `done` event
+    (`fetch=0.01 read=1.52 parse=0.08 store=0.02 index=0.03`) for the ingest benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._started: dict[str, float] = {}
+
+    def begin(self, stage: str) -> None:
+        self._started[stage] = time.perf_counter()
+
+    def end(self, stage: str) -> None:
+        began = self._started.pop(stage)
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - began
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        self.begin(stage)
+        try:
+            yield
+        finally:
+            self.end(stage)
+
+    def __str__(self) -> str:
+        return " ".join(f"{stage}={seconds:.3f}" for stage, seconds in self.seconds.items())
 
 
 def _claimed(archive: Archive, document_id: int) -> Document | None:
@@ -65,10 +94,14 @@ def process_document(
     if document is None:
         return "missing"
     sha256 = document.sha256
+    stages = Stages()
     try:
-        data = archive.store.get(original_key(sha256))
-        text = read_document(data, workers=ocr_workers)
-        extracted = parse_document(text)
+        with stages.timed("fetch"):
+            data = archive.store.get(original_key(sha256))
+        with stages.timed("read"):
+            text = read_document(data, workers=ocr_workers)
+        with stages.timed("parse"):
+            extracted = parse_document(text)
     except ExtractionError as error:
         fail(archive, document_id, error.code, error.message)
         return DocumentStatus.failed
@@ -79,6 +112,7 @@ def process_document(
         fail(archive, document_id, code, f"{type(error).__name__}: {error}")
         return DocumentStatus.failed
     try:
+        stages.begin("store")
         archive.store.put(
             derived_key(sha256, "text.txt"),
             text.text().encode("utf-8"),
@@ -94,16 +128,18 @@ def process_document(
             json.dumps(extracted.model_dump(mode="json"), ensure_ascii=False).encode("utf-8"),
             content_type="application/json",
         )
+        stages.end("store")
         with archive.db.write() as session:
             current = session.get(Document, document_id)
             if current is None:
                 return "missing"
-            awards = replace_records(session, current, extracted, text)
+            with stages.timed("index"):
+                awards = replace_records(session, current, extracted, text)
             session.add(
                 ProcessingEvent(
                     document_id=document_id,
                     event="done",
-                    detail=f"{len(awards)} awards, {len(text.pages)} pages",
+                    detail=f"{len(awards)} awards, {len(text.pages)} pages; {stages}",
                     duration_ms=round((time.perf_counter() - began) * 1000),
                 )
             )
