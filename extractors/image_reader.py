@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from extractors.errors import CorruptFileError, EmptyDocumentError, TooLargeError
-from extractors.ocr_pages import PageJob
+from extractors.ocr_pages import PageJob, fit_for_ocr
 
 MAX_FRAMES = 500
 
@@ -33,14 +33,19 @@ def open_image(data: bytes) -> Iterator[Image.Image]:
 
 def load_images(data: bytes, *, max_frames: int = MAX_FRAMES) -> list[PageJob]:
     """Decode every frame once, upright (EXIF orientation applied)."""
-    jobs: list[PageJob] = []
+    return list(image_pages(data, max_frames=max_frames))
+
+
+def image_pages(data: bytes, *, max_frames: int = MAX_FRAMES) -> Iterator[PageJob]:
+    """Frames one at a time as they are asked for, upright and no larger than OCR needs."""
+    found = False
     with open_image(data) as image:
         for index, frame in enumerate(ImageSequence.Iterator(image)):
             if index >= max_frames:
                 raise TooLargeError(f"the image has more than {max_frames} pages")
             frame.load()
             upright = ImageOps.exif_transpose(frame)
-            jobs.append((index + 1, upright.copy()))
-    if not jobs:
+            found = True
+            yield index + 1, fit_for_ocr(upright.copy())
+    if not found:
         raise EmptyDocumentError("the image has no frames")
-    return jobs

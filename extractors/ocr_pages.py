@@ -7,9 +7,11 @@ the engine single-threaded, so `workers` processes use `workers` cores.
 
 import multiprocessing
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 
 from PIL import Image
 
@@ -24,6 +26,21 @@ from extractors.tone_repair import repair_line
 from schemas.document_text import Page, PageSource, Table, Word
 
 PageJob = tuple[int, Image.Image]
+
+# A page image larger than this is shrunk before OCR: an A2 sheet at 300 DPI is ~35 MP,
+# and text on anything larger is still far above the height Tesseract reads best.
+MAX_OCR_PIXELS = 36_000_000
+
+
+def fit_for_ocr(image: Image.Image) -> Image.Image:
+    """The image, shrunk to at most `MAX_OCR_PIXELS` (aspect kept) when larger."""
+    pixels = image.width * image.height
+    if pixels <= MAX_OCR_PIXELS:
+        return image
+    factor = (MAX_OCR_PIXELS / pixels) ** 0.5
+    size = (max(1, int(image.width * factor)), max(1, int(image.height * factor)))
+    return image.resize(size, Image.Resampling.LANCZOS)
+
 
 UPRIGHT_SHARE = 0.6  # upright pages measured 0.90-0.91 syllables; turned ones 0.46-0.48
 MIN_WORDS_TO_JUDGE = 15
@@ -152,23 +169,37 @@ def _repaired_texts(words: Sequence[OcrWord]) -> list[str]:
     return texts
 
 
-def ocr_pages(jobs: Sequence[PageJob], engine: OcrEngine, workers: int | None = None) -> list[Page]:
-    """OCR every job, in processes when there is more than one page and core."""
-    if not jobs:
+def ocr_pages(jobs: Iterable[PageJob], engine: OcrEngine, workers: int | None = None) -> list[Page]:
+    """OCR every job, in processes when there is more than one page and core.
+
+    Jobs are taken as they come (a generator renders or decodes each page when asked),
+    and at most two per worker are in flight, so memory holds a few page images at a
+    time however many pages the document has.
+    """
+    jobs = iter(jobs)
+    first = list(islice(jobs, 2))
+    if not first:
         return []
-    count = min(len(jobs), workers or os.cpu_count() or 1)
-    if count <= 1:
-        return [ocr_page(number, image, engine) for number, image in jobs]
+    count = max(1, workers or os.cpu_count() or 1)
+    if count <= 1 or len(first) == 1:
+        return [ocr_page(number, image, engine) for number, image in chain(first, jobs)]
     # forkserver: workers start from a clean process, not a fork of a threaded parent.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["extractors.ocr_pages"])
+    pages: list[Page] = []
     try:
         with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-            futures = [pool.submit(ocr_page, number, image, engine) for number, image in jobs]
+            in_flight: deque[Future[Page]] = deque()
             try:
-                return [future.result() for future in futures]
+                for number, image in chain(first, jobs):
+                    in_flight.append(pool.submit(ocr_page, number, image, engine))
+                    if len(in_flight) >= 2 * count:
+                        pages.append(in_flight.popleft().result())
+                while in_flight:
+                    pages.append(in_flight.popleft().result())
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)  # one failed page fails the file
                 raise
     except BrokenProcessPool as exc:
         raise OcrError(f"an OCR worker process died: {exc}") from exc
+    return pages

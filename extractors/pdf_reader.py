@@ -7,7 +7,7 @@ a 300 DPI pypdfium2 rendering when the page is not one plain image.
 
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import pdfplumber
@@ -24,7 +24,7 @@ from extractors.errors import (
 )
 from extractors.layout import table_position, words_to_lines
 from extractors.ocr_engine import OcrEngine
-from extractors.ocr_pages import PageJob, ocr_pages
+from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr, ocr_pages
 from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
 
 MAX_PAGES = 500
@@ -39,6 +39,32 @@ class ScannedPdf:
 
     pages: list[Page]
     ocr_jobs: list[PageJob]
+
+
+def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Page], Iterator[PageJob]]:
+    """Text-layer pages now, and the other pages' images one at a time as they are asked
+    for (each rendered when the OCR pool is ready for it), so memory holds a few pages."""
+    document = open_pdf(data)
+    try:
+        count = len(document)
+        if count == 0:
+            raise EmptyDocumentError("the PDF has no pages")
+        if count > max_pages:
+            raise TooLargeError(f"the PDF has {count} pages; the limit is {max_pages}")
+        text_pages = _read_text_layer(data, count)
+    except BaseException:
+        document.close()
+        raise
+    scanned = [index for index in range(count) if index not in text_pages]
+
+    def images() -> Iterator[PageJob]:
+        try:
+            for index in scanned:
+                yield index + 1, _page_image(document[index])
+        finally:
+            document.close()
+
+    return list(text_pages.values()), images()
 
 
 def read_pdf(
@@ -206,11 +232,17 @@ def _inside(box: BBox, outer: BBox | None) -> bool:
 
 
 def _page_image(page: pdfium.PdfPage) -> Image.Image:
-    """The page's single full-page image as stored, else a 300 DPI rendering."""
+    """The page's single full-page image as stored, else a 300 DPI rendering; pages so
+    large they would pass `MAX_OCR_PIXELS` are taken smaller."""
     image = _full_page_image(page)
     if image is not None:
-        return image
-    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+        return fit_for_ocr(image)
+    width, height = page.get_size()
+    scale = RENDER_DPI / 72
+    pixels = width * height * scale * scale
+    if pixels > MAX_OCR_PIXELS:
+        scale *= (MAX_OCR_PIXELS / pixels) ** 0.5
+    bitmap = page.render(scale=scale, grayscale=True)
     rendered: Image.Image = bitmap.to_pil()
     return rendered
 

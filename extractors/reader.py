@@ -2,16 +2,20 @@
 
 Text layers and DOCX are read directly; scans go through the OCR engine, one page per
 worker process (single-threaded engine each), pages never OCR'd twice or when a text
-layer exists.
+layer exists. Page images are made one at a time as workers are ready for them, so a
+100-page scan needs no more memory than a 10-page one.
 """
+
+from collections.abc import Iterator
+from itertools import chain
 
 from extractors import sniff
 from extractors.docx_reader import read_docx
 from extractors.errors import EmptyDocumentError
-from extractors.image_reader import load_images
+from extractors.image_reader import image_pages
 from extractors.ocr_engine import OcrEngine
 from extractors.ocr_pages import PageJob, ocr_pages
-from extractors.pdf_reader import MAX_PAGES, scan_pdf
+from extractors.pdf_reader import MAX_PAGES, pdf_pages
 from schemas.document_text import DocumentText, Page
 
 
@@ -29,21 +33,22 @@ def read_document(
     """
     media_type = sniff.sniff_media_type(data)
     pages: list[Page]
-    jobs: list[PageJob] = []
+    jobs: Iterator[PageJob] = iter(())
     if media_type == sniff.PDF:
-        scanned = scan_pdf(data, max_pages=max_pages)
-        pages, jobs = scanned.pages, scanned.ocr_jobs
+        pages, jobs = pdf_pages(data, max_pages=max_pages)
     elif media_type == sniff.DOCX:
         pages = read_docx(data)
     else:
-        pages, jobs = [], load_images(data, max_frames=max_pages)
+        pages, jobs = [], image_pages(data, max_frames=max_pages)
     engine_name: str | None = None
-    if jobs:
+    first = next(jobs, None)
+    if first is not None:
         if ocr is None:
             from extractors.tesseract import TesseractEngine
 
             ocr = TesseractEngine()
-        pages = sorted([*pages, *ocr_pages(jobs, ocr, workers)], key=lambda p: p.number)
+        scanned = ocr_pages(chain([first], jobs), ocr, workers)  # images made as needed
+        pages = sorted([*pages, *scanned], key=lambda p: p.number)
         engine_name = ocr.name
     if not any(page.text().strip() for page in pages):
         raise EmptyDocumentError("no text found on any page")
