@@ -104,9 +104,10 @@ DECISIONS = [
 ]  # fmt: skip
 
 
-def build(data_dir: Path) -> Settings:
-    """An archive under `data_dir` holding `DECISIONS`; returns settings that open it."""
-    settings = Settings(data_dir=data_dir, job_workers=1)
+def build(data_dir: Path, database_url: str | None = None) -> Settings:
+    """An archive under `data_dir` (its database at `database_url` if given) holding
+    `DECISIONS`; returns settings that open it."""
+    settings = Settings(data_dir=data_dir, database_url=database_url, job_workers=1)
     archive = open_archive(settings)
     try:
         for i, extracted in enumerate(DECISIONS):
