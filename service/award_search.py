@@ -415,9 +415,11 @@ def search_awards(session: Session, query: AwardQuery, facets: int = 0) -> Award
     if plan.empty:
         return AwardPage(total=0, facets={f: [] for f in FACETS} if facets else None)
     bound = plan.bound()
-    total = session.execute(
-        plan.sql(f"SELECT count(*) FROM {plan.source}{plan.condition}"), bound
-    ).scalar_one()
+    if plan.unconditioned:
+        total = lexicon.award_rows(session)
+    else:
+        count = plan.sql(f"SELECT count(*) FROM {plan.source}{plan.condition}")
+        total = session.execute(count, bound).scalar_one()
     page = AwardPage(total=total)
     if facets:
         page.facets = _facets(session, plan, facets, total) if total else {f: [] for f in FACETS}

@@ -180,6 +180,15 @@ def top(session: Session, kind: str, limit: int) -> list[tuple[str, str, int]]:
     return [(key, display, count) for key, display, count in rows]
 
 
+def award_rows(session: Session) -> int:
+    """How many award rows there are: each has one award code, so their counts add up to
+    it (a count(*) over the table reads every row on PostgreSQL)."""
+    total = session.execute(
+        text("SELECT coalesce(sum(count), 0) FROM lexicon WHERE kind = 'award_code'")
+    ).scalar_one()
+    return int(total)
+
+
 def longest_period(session: Session) -> int:
     """Years between the first and last year of the longest period stored (1 for 2023-2024)."""
     spans = [0]

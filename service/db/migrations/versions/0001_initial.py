@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from service.db.column_types import key_string
+from service.db.column_types import GIN_WITH, key_string
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -167,8 +167,20 @@ def upgrade() -> None:
             sa.ForeignKeyConstraint(["award_id"], ["awards.id"], ondelete="CASCADE"),
             sa.PrimaryKeyConstraint("award_id"),
         )
-        op.create_index("ix_award_words_words", "award_words", ["words"], postgresql_using="gin")
-        op.create_index("ix_award_words_fields", "award_words", ["fields"], postgresql_using="gin")
+        op.create_index(
+            "ix_award_words_words",
+            "award_words",
+            ["words"],
+            postgresql_using="gin",
+            postgresql_with=GIN_WITH,
+        )
+        op.create_index(
+            "ix_award_words_fields",
+            "award_words",
+            ["fields"],
+            postgresql_using="gin",
+            postgresql_with=GIN_WITH,
+        )
 
 
 def downgrade() -> None:

@@ -19,7 +19,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 from service import lexicon, search_keys
-from service.db.column_types import key_string
+from service.db.column_types import GIN_WITH, key_string
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -86,7 +86,11 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("id"),
         )
         op.create_index(
-            "ix_lexicon_names_words", "lexicon_names", ["words"], postgresql_using="gin"
+            "ix_lexicon_names_words",
+            "lexicon_names",
+            ["words"],
+            postgresql_using="gin",
+            postgresql_with=GIN_WITH,
         )
     _fill_keys(op.get_bind())
 
