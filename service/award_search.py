@@ -106,7 +106,7 @@ class _Plan:
             self.fts.append(match)
 
     @property
-    def text(self) -> TextCondition | None:
+    def words_condition(self) -> TextCondition | None:
         return self.backend.condition(self.fts) if self.fts else None
 
     @property
@@ -115,14 +115,14 @@ class _Plan:
 
     @property
     def condition(self) -> str:
-        text = self.text
-        parts = ([text.where] if text else []) + self.where
+        words = self.words_condition
+        parts = ([words.where] if words else []) + self.where
         return f" WHERE {' AND '.join(parts)}" if parts else ""
 
     @property
     def order(self) -> str:
-        if text := self.text:
-            return f"{self.tier}, {text.rank}, awards.id"
+        if words := self.words_condition:
+            return f"{self.tier}, {words.rank}, awards.id"
         return f"{self.tier}, awards.year_end DESC NULLS LAST, awards.id DESC"
 
     @property
@@ -137,8 +137,8 @@ class _Plan:
         return clause.bindparams(*used) if used else clause
 
     def bound(self) -> dict[str, Any]:
-        text = self.text
-        return {**self.params, **text.params} if text else dict(self.params)
+        words = self.words_condition
+        return {**self.params, **words.params} if words else dict(self.params)
 
 
 def _understood(query: AwardQuery) -> AwardQuery:
