@@ -2,7 +2,8 @@
 
 Generates decisions with realistic Vietnamese names, units, years and award codes (a few
 names carry an OCR slip, as scans do), loads them through the archive's own write path
-(rows, FTS5 index, lexicon; one transaction per document) into a fresh SQLite archive,
+(rows, word index, lexicon; one transaction per document) into a fresh SQLite archive —
+or into the empty PostgreSQL database `--database-url postgresql+psycopg://…` names —
 then times each kind of query the API serves — names with and without diacritics,
 misspelled names, filters, words, facets, people — and prints load time, database size
 and p50/p95/p99 per kind. It prints; it never asserts.
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from extractors.text_normalize import fold
@@ -247,24 +249,42 @@ def run_queries(
     return results
 
 
+def database_mb(archive: Archive) -> float:
+    """The database's size on disk: the SQLite file (with its WAL), or PostgreSQL's own count."""
+    if archive.db.is_postgresql:
+        with archive.db.read() as session:
+            size = session.execute(text("SELECT pg_database_size(current_database())"))
+            return int(size.scalar_one()) / 1e6
+    path = Path(archive.db.url.database or "")
+    wal = path.with_name(path.name + "-wal")
+    return (path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)) / 1e6
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--awards", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=300, help="queries per kind")
     parser.add_argument("--data-dir", type=Path, help="keep the archive here (default: temp)")
     parser.add_argument(
+        "--database-url",
+        help="an empty database to load instead of SQLite under --data-dir "
+        "(e.g. postgresql+psycopg://postgres@127.0.0.1/tdkt_bench)",
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="query the archive --data-dir holds from a run before"
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="tdkt-bench-") as temp:
         data_dir = args.data_dir or Path(temp)
-        archive = open_archive(Settings(data_dir=data_dir))
+        archive = open_archive(Settings(data_dir=data_dir, database_url=args.database_url))
         seconds, decisions = load(archive, args.awards, write=not args.reuse)
-        size_mb = (data_dir / "tdkt.db").stat().st_size / 1e6
+        archive.db.optimize()
+        size_mb = database_mb(archive)
         action = "generated (archive reused)" if args.reuse else "loaded"
         print(
             f"{action} {args.awards} awards in {len(decisions)} decisions: {seconds:.1f} s "
-            f"({args.awards / seconds:,.0f} awards/s), database {size_mb:.0f} MB"
+            f"({args.awards / seconds:,.0f} awards/s), {archive.db.url.get_backend_name()} "
+            f"database {size_mb:.0f} MB"
         )
         print(f"{'query':34} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'hits':>9}")
         for label, (p50, p95, p99, hits) in run_queries(archive, decisions, args.repeats).items():

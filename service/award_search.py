@@ -5,11 +5,10 @@ Names, units and issuers are first looked up in the lexicon (`service.lexicon`),
 turns `nguyen van thinh` into the few stored spellings near it and `nguyen khuyen` into
 the schools of that name; the award table's indexes then answer with those keys. Free
 words (`q`) that are wholly a unit, issuer or name are answered the same way; other words
-and decision numbers go through the FTS5 index, read first and joined to the
-rows (`CROSS JOIN` keeps SQLite from scanning a filter's index instead, which costs
-seconds at a million rows). Rows whose name is spelled exactly as typed, diacritics
-included, come first; then the same letters; then spellings an OCR slip away. Without
-text, rows come newest period first.
+and decision numbers go through the word index of the database's search backend
+(`service.search_backends`: FTS5 on SQLite, tsvector on PostgreSQL). Rows whose name is
+spelled exactly as typed, diacritics included, come first; then the same letters; then
+spellings an OCR slip away. Without text, rows come newest period first.
 """
 
 from __future__ import annotations
@@ -23,10 +22,12 @@ from sqlalchemy import BindParameter, TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from service import award_index, lexicon, search_keys
+from service.award_index import WordMatch
 from service.award_labels import label
 from service.db.models import Award
 from service.name_match import MAX_NAMES, near_names
 from service.records import period_years
+from service.search_backends import SearchBackend, TextCondition, backend_of
 from service.search_query import parse_text, strip_honorific
 
 MAX_LIMIT = 200
@@ -75,7 +76,8 @@ class AwardPage:
 class _Plan:
     """One query as SQL pieces: where rows come from, conditions, parameters, order."""
 
-    fts: list[str] = field(default_factory=list)
+    backend: SearchBackend
+    fts: list[WordMatch] = field(default_factory=list)
     where: list[str] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     expanding: set[str] = field(default_factory=set)
@@ -97,21 +99,30 @@ class _Plan:
         self.params[name] = values
         self.expanding.add(name)
 
+    def add_words(self, match: WordMatch | None) -> None:
+        if match is None:
+            self.empty = True
+        else:
+            self.fts.append(match)
+
+    @property
+    def words_condition(self) -> TextCondition | None:
+        return self.backend.condition(self.fts) if self.fts else None
+
     @property
     def source(self) -> str:
-        if self.fts:
-            return "awards_fts CROSS JOIN awards ON awards.id = awards_fts.rowid"
-        return "awards"
+        return self.backend.source if self.fts else "awards"
 
     @property
     def condition(self) -> str:
-        parts = (["awards_fts MATCH :match"] if self.fts else []) + self.where
+        words = self.words_condition
+        parts = ([words.where] if words else []) + self.where
         return f" WHERE {' AND '.join(parts)}" if parts else ""
 
     @property
     def order(self) -> str:
-        if self.fts:
-            return f"{self.tier}, awards_fts.rank, awards.id"
+        if words := self.words_condition:
+            return f"{self.tier}, {words.rank}, awards.id"
         return f"{self.tier}, awards.year_end DESC NULLS LAST, awards.id DESC"
 
     @property
@@ -126,9 +137,8 @@ class _Plan:
         return clause.bindparams(*used) if used else clause
 
     def bound(self) -> dict[str, Any]:
-        if self.fts:
-            return {**self.params, "match": " AND ".join(self.fts)}
-        return dict(self.params)
+        words = self.words_condition
+        return {**self.params, **words.params} if words else dict(self.params)
 
 
 def _understood(query: AwardQuery) -> AwardQuery:
@@ -162,7 +172,7 @@ def _name_condition(session: Session, plan: _Plan, query: AwardQuery, typed: str
         exact_like = f"% {search_keys.name_key(name)} %"
         plan.params["name_like"] = exact_like
     if len(candidates) >= MAX_NAMES:  # a word or two shared by thousands: no fuzziness
-        plan.fts.append(award_index.phrase(name, "name") or "")
+        plan.add_words(award_index.phrase(name, "name"))
         tier_exact = "1"
     elif not candidates:
         plan.empty = True
@@ -192,7 +202,7 @@ def _org_condition(
     else:
         plan.other = True
     if len(keys) >= MAX_ORG_KEYS:
-        plan.fts.append(award_index.all_words(typed, fts_column) or "")
+        plan.add_words(award_index.all_words(typed, fts_column))
     elif keys:
         plan.add_in(f"awards.{column}", f"{column}s", keys)
     else:
@@ -251,7 +261,7 @@ def _words_condition(session: Session, plan: _Plan, typed: str) -> None:
         if expression is None:
             plan.empty = True
             return
-        plan.fts.append(expression)
+        plan.add_words(expression)
     marked = [w for w in search_keys.name_key(typed).split() if search_keys.has_diacritics(w)]
     if marked and plan.tier == "1":
         likes = []
@@ -263,7 +273,7 @@ def _words_condition(session: Session, plan: _Plan, typed: str) -> None:
 
 def _plan(session: Session, query: AwardQuery) -> _Plan:
     query = _understood(query)
-    plan = _Plan()
+    plan = _Plan(backend_of(session))
     if query.name:
         _name_condition(session, plan, query, query.name)
     if query.unit:
@@ -272,11 +282,7 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
         _org_condition(session, plan, lexicon.ISSUER, "issuer_key", "issuer", query.issuer)
     if query.number:
         plan.other = True
-        expression = award_index.phrase(query.number, "number")
-        if expression is None:
-            plan.empty = True
-        else:
-            plan.fts.append(expression)
+        plan.add_words(award_index.phrase(query.number, "number"))
     if query.q:
         _words_condition(session, plan, query.q)
     elif query.q is not None and not any(
@@ -409,9 +415,11 @@ def search_awards(session: Session, query: AwardQuery, facets: int = 0) -> Award
     if plan.empty:
         return AwardPage(total=0, facets={f: [] for f in FACETS} if facets else None)
     bound = plan.bound()
-    total = session.execute(
-        plan.sql(f"SELECT count(*) FROM {plan.source}{plan.condition}"), bound
-    ).scalar_one()
+    if plan.unconditioned:
+        total = lexicon.award_rows(session)
+    else:
+        count = plan.sql(f"SELECT count(*) FROM {plan.source}{plan.condition}")
+        total = session.execute(count, bound).scalar_one()
     page = AwardPage(total=total)
     if facets:
         page.facets = _facets(session, plan, facets, total) if total else {f: [] for f in FACETS}

@@ -18,6 +18,8 @@ from typing import Protocol
 from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.orm import Session
 
+from service.search_backends import backend_of
+
 NAME = "name"
 NAME_WORD = "name_word"
 UNIT = "unit"
@@ -92,15 +94,7 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
         ],
     )
     _count_pairs(session, awards, 1)
-    names = sorted({key for kind, key in counts if kind == NAME})
-    session.execute(
-        text(
-            "INSERT INTO lexicon_names (rowid, key) SELECT id, key FROM lexicon "
-            "WHERE kind = 'name' AND key IN :names AND NOT EXISTS "
-            "(SELECT 1 FROM lexicon_names f WHERE f.rowid = lexicon.id)"
-        ).bindparams(bindparam("names", expanding=True)),
-        {"names": names},
-    )
+    backend_of(session).index_names(session, sorted({k for kind, k in counts if kind == NAME}))
 
 
 _PAIR_DIMS = ("award_code", "period", "issuer", "unit")
@@ -138,9 +132,9 @@ def _count_pairs(session: Session | Connection, awards: Sequence[Keyed], sign: i
         session.execute(
             text(
                 "INSERT INTO facet_pairs (dim, value, facet, facet_value, count) "
-                "VALUES (:dim, :value, :facet, :facet_value, max(:n, 0)) "
-                "ON CONFLICT (dim, value, facet, facet_value) "
-                "DO UPDATE SET count = max(facet_pairs.count + :n, 0)"
+                "VALUES (:dim, :value, :facet, :facet_value, CASE WHEN :n > 0 THEN :n ELSE 0 END) "
+                "ON CONFLICT (dim, value, facet, facet_value) DO UPDATE SET count = "
+                "CASE WHEN facet_pairs.count + :n > 0 THEN facet_pairs.count + :n ELSE 0 END"
             ),
             rows,
         )
@@ -165,7 +159,10 @@ def count_out(session: Session | Connection, awards: Sequence[Keyed]) -> None:
     counts = _entries(awards)
     if counts:
         session.execute(
-            text("UPDATE lexicon SET count = max(count - :n, 0) WHERE kind = :kind AND key = :key"),
+            text(
+                "UPDATE lexicon SET count = CASE WHEN count > :n THEN count - :n ELSE 0 END "
+                "WHERE kind = :kind AND key = :key"
+            ),
             [{"kind": kind, "key": key, "n": n} for (kind, key), n in counts.items()],
         )
         _count_pairs(session, awards, -1)
@@ -181,6 +178,15 @@ def top(session: Session, kind: str, limit: int) -> list[tuple[str, str, int]]:
         {"kind": kind, "limit": limit},
     )
     return [(key, display, count) for key, display, count in rows]
+
+
+def award_rows(session: Session) -> int:
+    """How many award rows there are: each has one award code, so their counts add up to
+    it (a count(*) over the table reads every row on PostgreSQL)."""
+    total = session.execute(
+        text("SELECT coalesce(sum(count), 0) FROM lexicon WHERE kind = 'award_code'")
+    ).scalar_one()
+    return int(total)
 
 
 def longest_period(session: Session) -> int:
@@ -236,16 +242,4 @@ def names_with_words(
     session: Session, alternatives: Sequence[Sequence[str]], limit: int
 ) -> list[tuple[str, int]]:
     """(name key, award count) of names holding one alternative of every word slot."""
-    groups = [" OR ".join(f'"{w}"' for w in slot) for slot in alternatives if slot]
-    if len(groups) != len(alternatives):
-        return []
-    match = " AND ".join(f"({group})" for group in groups)
-    rows = session.execute(
-        text(
-            "SELECT lexicon.key, lexicon.count FROM lexicon_names "
-            "CROSS JOIN lexicon ON lexicon.id = lexicon_names.rowid "
-            "WHERE lexicon_names MATCH :match AND lexicon.count > 0 LIMIT :limit"
-        ),
-        {"match": match, "limit": limit},
-    )
-    return [(key, count) for key, count in rows]
+    return backend_of(session).names_with_words(session, alternatives, limit)

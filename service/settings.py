@@ -3,7 +3,8 @@
 With nothing set, everything lives under `./tdkt-data` of the working directory: a SQLite
 file and a local object store, jobs in worker processes of this one program. URLs switch
 backends without another program: `TDKT_STORAGE_URL=s3://bucket?endpoint=host:port`,
-`TDKT_DATABASE_URL=sqlite:///…` (PostgreSQL arrives later; the SQL stays portable).
+`TDKT_DATABASE_URL=sqlite:///…` or `postgresql+psycopg://user@host/db` (same migrations,
+same answers; see `service.search_backends`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ class Settings(BaseSettings):
         default=Path("tdkt-data"), description="Where the embedded default keeps its data."
     )
     database_url: str | None = Field(
-        default=None, description="SQLAlchemy URL; default sqlite:///<data_dir>/tdkt.db."
+        default=None,
+        description="SQLAlchemy URL (sqlite:///… or postgresql+psycopg://…); "
+        "default sqlite:///<data_dir>/tdkt.db.",
     )
     storage_url: str | None = Field(
         default=None,

@@ -8,6 +8,7 @@ different person (`Xuyến`, not `Xuân`); a row printed without its unit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -35,7 +36,7 @@ class Row:
     text: str = "Chiến sĩ thi đua cơ sở"
 
 
-def _decision(
+def decision(
     number: str,
     issuer: str,
     level: IssuerLevel,
@@ -70,7 +71,7 @@ def _decision(
 
 
 DECISIONS = [
-    _decision(
+    decision(
         "101/QĐ-SGDĐT", SO, IssuerLevel.tinh, date(2020, 8, 10), "2019-2020",
         [
             Row("Nguyễn Thị Thanh Xuân", NK),
@@ -80,23 +81,23 @@ DECISIONS = [
             Row("Nguyễn Thị Thanh Xuyến", NK),
         ],
     ),
-    _decision(
+    decision(
         "202/QĐ-SGDĐT", SO, IssuerLevel.tinh, date(2021, 8, 12), "2020-2021",
         [
             Row("Nguyễn Thị Thanh Xuân", "THPT Nguyễn Khuyến"),
             Row("Nguyễn Thị Thanh Xuân", "Trường THCS Hải Hậu"),
         ],
     ),
-    _decision(  # a scan: the name misread, the count not squared
+    decision(  # a scan: the name misread, the count not squared
         "303/QĐ-SGDĐT", SO, IssuerLevel.tinh, date(2022, 8, 9), "2021-2022",
         [Row("Nguyễn Thị Thanli Xuân", NK), Row("Trần Văn Thịnh", None)],
         warnings=["declared 3 individuals, parsed 2"],
     ),
-    _decision(
+    decision(
         "404/QĐ-SGDĐT", SO, IssuerLevel.tinh, date(2023, 6, 1), "2022-2023",
         [Row("Nguyễn Thị Thanh Xuân", NK, A.lao_dong_tien_tien, "Lao động tiên tiến")],
     ),
-    _decision(
+    decision(
         "505/QĐ-UBND", UBND, IssuerLevel.tinh, date(2023, 9, 5), "2022-2023",
         [Row("Nguyễn Thị Thanh Xuân", NK, A.bang_khen_cap_tinh, "Bằng khen")],
         doc_type=DocumentType.certificate,
@@ -104,12 +105,17 @@ DECISIONS = [
 ]  # fmt: skip
 
 
-def build(data_dir: Path) -> Settings:
-    """An archive under `data_dir` holding `DECISIONS`; returns settings that open it."""
-    settings = Settings(data_dir=data_dir, job_workers=1)
+def build(
+    data_dir: Path,
+    database_url: str | None = None,
+    decisions: Sequence[ExtractedDocument] = DECISIONS,
+) -> Settings:
+    """An archive under `data_dir` (its database at `database_url` if given) holding
+    `decisions`; returns settings that open it."""
+    settings = Settings(data_dir=data_dir, database_url=database_url, job_workers=1)
     archive = open_archive(settings)
     try:
-        for i, extracted in enumerate(DECISIONS):
+        for i, extracted in enumerate(decisions):
             with archive.db.write() as session:
                 document = Document(
                     sha256=f"{i:064x}",

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from extractors.text_normalize import fold
 from service.api.app import create_app
 from service.settings import Settings
+from tests.conftest import NewDatabase
 from tests.service_helpers import blank_scan, sample, truth, wait_for
 
 LIST = "qd_list_grid4_textpdf_namdinh_2024.pdf"
@@ -21,9 +22,13 @@ DOCX = "qd_list_numbered_docx_thoxuan_2020.docx"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(
+    tmp_path_factory: pytest.TempPathFactory, new_database: NewDatabase
+) -> Iterator[TestClient]:
     data_dir = tmp_path_factory.mktemp("archive")
-    settings = Settings(data_dir=data_dir, job_workers=2, max_upload_mb=2)
+    settings = Settings(
+        data_dir=data_dir, database_url=new_database(data_dir), job_workers=2, max_upload_mb=2
+    )
     with TestClient(create_app(settings)) as client:
         yield client
 

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from extractors.text_normalize import fold
+from tests.postgres import PostgresServer
 from tests.service_helpers import sample, truth
 
 TDKT = Path(sys.executable).with_name("tdkt")
@@ -103,6 +104,20 @@ def test_settings_come_from_the_environment(workdir: Path, tmp_path: Path) -> No
     assert bad.returncode == 2
     assert bad.stderr.startswith("error: invalid_settings: TDKT_MAX_UPLOAD_MB")
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_the_database_can_be_postgresql_named_in_the_environment(
+    workdir: Path, tmp_path: Path, postgres: PostgresServer
+) -> None:
+    env = {"TDKT_DATA_DIR": str(tmp_path / "objects"), "TDKT_DATABASE_URL": postgres.new_database()}
+    result = _run(workdir, "ingest", f"hồ sơ/2024/{LIST}", **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1 done, 0 duplicate, 0 failed"
+    assert not (tmp_path / "objects" / "tdkt.db").exists()  # only the objects are local
+    person = truth(LIST)["awards"][0]["recipient"]
+    found = _run(workdir, "search", "--name", fold(person["name"]), "--json", **env)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["items"][0]["recipient"]["name"] == person["name"]
 
 
 def test_ingest_of_a_missing_path_is_one_error_line(workdir: Path) -> None:

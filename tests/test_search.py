@@ -14,14 +14,18 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from service.api.app import create_app
+from tests.conftest import NewDatabase
 from tests.search_archive import NK, build
 
 AWARDS = "/api/v1/awards"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = build(tmp_path_factory.mktemp("search"))
+def client(
+    tmp_path_factory: pytest.TempPathFactory, new_database: NewDatabase
+) -> Iterator[TestClient]:
+    folder = tmp_path_factory.mktemp("search")
+    settings = build(folder, new_database(folder))
     with TestClient(create_app(settings)) as client:
         yield client
 

@@ -11,6 +11,7 @@ from service.archive import open_archive
 from service.award_search import AwardQuery, search_awards
 from service.db.models import Document
 from service.records import replace_records
+from tests.conftest import NewDatabase
 from tests.search_archive import DECISIONS, build
 
 
@@ -20,8 +21,10 @@ def facets(session: Session, query: AwardQuery) -> dict[str, list[tuple[str, int
     return {name: [(v.value, v.count) for v in values] for name, values in page.facets.items()}
 
 
-def test_reprocessing_a_document_moves_every_count_with_its_rows(tmp_path: Path) -> None:
-    archive = open_archive(build(tmp_path))
+def test_reprocessing_a_document_moves_every_count_with_its_rows(
+    tmp_path: Path, new_database: NewDatabase
+) -> None:
+    archive = open_archive(build(tmp_path, new_database(tmp_path)))
     try:
         with archive.db.write() as session:
             first = session.get(Document, 1)

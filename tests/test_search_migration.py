@@ -9,10 +9,13 @@ from sqlalchemy import text
 from service.award_search import AwardQuery, search_awards
 from service.db.engine import Database
 from service.db.migrate import upgrade
+from tests.conftest import NewDatabase
 
 
-def test_rows_stored_before_the_upgrade_are_found_by_name_unit_and_fuzzy(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'old.db'}")
+def test_rows_stored_before_the_upgrade_are_found_by_name_unit_and_fuzzy(
+    tmp_path: Path, new_database: NewDatabase
+) -> None:
+    database = Database(new_database(tmp_path))
     upgrade(database, "0001")
     with database.write() as session:
         session.execute(
@@ -25,7 +28,7 @@ def test_rows_stored_before_the_upgrade_are_found_by_name_unit_and_fuzzy(tmp_pat
         session.execute(
             text(
                 "INSERT INTO decisions (id, document_id, document_type, ocr_used, warnings, "
-                "record) VALUES (1, 1, 'decision', 0, '[]', '{}')"
+                "record) VALUES (1, 1, 'decision', false, '[]', '{}')"
             )
         )
         session.execute(

@@ -5,13 +5,20 @@ Revises:
 Create Date: 2026-11-23
 
 The award search index is an FTS5 table on SQLite (tokens folded by `unicode61
-remove_diacritics 2`; the application folds `đ` to `d` itself, which the tokenizer does not).
+remove_diacritics 2`; the application folds `đ` to `d` itself, which the tokenizer does not),
+and on PostgreSQL a table of tsvectors the application writes from the same folded words
+(`service.search_backends.postgres_tsvector`), with GIN indexes. Values that search
+results are ordered by compare byte by byte on PostgreSQL (collation "C"), as SQLite
+compares them, so ties come out in the same order on both.
 """
 
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
+
+from service.db.column_types import GIN_WITH, key_string
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -113,10 +120,10 @@ def upgrade() -> None:
         sa.Column("honorific", sa.String(length=50), nullable=True),
         sa.Column("position", sa.String(length=300), nullable=True),
         sa.Column("unit", sa.String(length=500), nullable=True),
-        sa.Column("award_code", sa.String(length=60), nullable=False),
+        sa.Column("award_code", key_string(60), nullable=False),
         sa.Column("award_text", sa.String(length=500), nullable=True),
         sa.Column("award_class", sa.Integer(), nullable=True),
-        sa.Column("period", sa.String(length=9), nullable=True),
+        sa.Column("period", key_string(9), nullable=True),
         sa.Column("year_start", sa.Integer(), nullable=True),
         sa.Column("year_end", sa.Integer(), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
@@ -150,11 +157,37 @@ def upgrade() -> None:
             "name, unit, position, award_text, issuer, subject, number, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
+    elif op.get_bind().dialect.name == "postgresql":
+        # every indexed column in `words`; the columns a search names, weighted, in `fields`
+        op.create_table(
+            "award_words",
+            sa.Column("award_id", sa.Integer(), nullable=False),
+            sa.Column("words", postgresql.TSVECTOR(), nullable=False),
+            sa.Column("fields", postgresql.TSVECTOR(), nullable=False),
+            sa.ForeignKeyConstraint(["award_id"], ["awards.id"], ondelete="CASCADE"),
+            sa.PrimaryKeyConstraint("award_id"),
+        )
+        op.create_index(
+            "ix_award_words_words",
+            "award_words",
+            ["words"],
+            postgresql_using="gin",
+            postgresql_with=GIN_WITH,
+        )
+        op.create_index(
+            "ix_award_words_fields",
+            "award_words",
+            ["fields"],
+            postgresql_using="gin",
+            postgresql_with=GIN_WITH,
+        )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE awards_fts")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.drop_table("award_words")
     with op.batch_alter_table("awards", schema=None) as batch_op:
         batch_op.drop_index("ix_awards_years")
         batch_op.drop_index(batch_op.f("ix_awards_period"))

@@ -6,7 +6,9 @@ Create Date: 2026-11-23
 
 Awards get their folded and casefolded name, unit and issuer keys (computed for rows
 already stored), documents and awards a review state, and the lexicon of distinct values
-with counts is built from the rows present.
+with counts is built from the rows present. Names are indexed by their words: an FTS5
+table on SQLite, a tsvector table with a GIN index on PostgreSQL. Keys compare byte by byte
+on PostgreSQL (collation "C"), as on SQLite.
 """
 
 from collections.abc import Sequence
@@ -14,8 +16,10 @@ from types import SimpleNamespace
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import postgresql
 
 from service import lexicon, search_keys
+from service.db.column_types import GIN_WITH, key_string
 
 revision: str = "0002"
 down_revision: str | None = "0001"
@@ -34,8 +38,8 @@ def upgrade() -> None:
             batch_op.add_column(
                 sa.Column(column, sa.String(500), nullable=False, server_default="")
             )
-        batch_op.add_column(sa.Column("unit_key", sa.String(500), nullable=True))
-        batch_op.add_column(sa.Column("issuer_key", sa.String(500), nullable=True))
+        batch_op.add_column(sa.Column("unit_key", key_string(500), nullable=True))
+        batch_op.add_column(sa.Column("issuer_key", key_string(500), nullable=True))
         batch_op.add_column(
             sa.Column("review_state", sa.String(20), nullable=False, server_default="unreviewed")
         )
@@ -52,7 +56,7 @@ def upgrade() -> None:
         "lexicon",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
-        sa.Column("key", sa.String(500), nullable=False),
+        sa.Column("key", key_string(500), nullable=False),
         sa.Column("display", sa.String(500), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -62,9 +66,9 @@ def upgrade() -> None:
     op.create_table(
         "facet_pairs",
         sa.Column("dim", sa.String(16), nullable=False),
-        sa.Column("value", sa.String(500), nullable=False),
+        sa.Column("value", key_string(500), nullable=False),
         sa.Column("facet", sa.String(16), nullable=False),
-        sa.Column("facet_value", sa.String(500), nullable=False),
+        sa.Column("facet_value", key_string(500), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("dim", "value", "facet", "facet_value"),
     )
@@ -72,6 +76,21 @@ def upgrade() -> None:
         op.execute(
             "CREATE VIRTUAL TABLE lexicon_names USING fts5("
             "key, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    elif op.get_bind().dialect.name == "postgresql":
+        op.create_table(
+            "lexicon_names",
+            sa.Column("id", sa.Integer(), nullable=False),
+            sa.Column("words", postgresql.TSVECTOR(), nullable=False),
+            sa.ForeignKeyConstraint(["id"], ["lexicon.id"], ondelete="CASCADE"),
+            sa.PrimaryKeyConstraint("id"),
+        )
+        op.create_index(
+            "ix_lexicon_names_words",
+            "lexicon_names",
+            ["words"],
+            postgresql_using="gin",
+            postgresql_with=GIN_WITH,
         )
     _fill_keys(op.get_bind())
 
@@ -111,6 +130,8 @@ def _fill_keys(connection: sa.Connection) -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE lexicon_names")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.drop_table("lexicon_names")
     op.drop_table("facet_pairs")
     op.drop_index("ix_lexicon_kind_count", "lexicon")
     op.drop_table("lexicon")
