@@ -91,9 +91,12 @@ def verify(settings: Settings, done_before: set[int]) -> None:
                 select(ProcessingEvent.document_id).where(ProcessingEvent.event == "started")
             )
         )
-        rows = dict(
-            session.execute(select(Award.document_id, func.count()).group_by(Award.document_id))
-        )
+        rows = {
+            document_id: n
+            for document_id, n in session.execute(
+                select(Award.document_id, func.count()).group_by(Award.document_id)
+            )
+        }
         expected = {
             document_id: len(record.get("awards", []))
             for document_id, record in session.execute(
