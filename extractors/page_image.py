@@ -6,6 +6,7 @@ removal made Tesseract drop bordered tables. So lines are always removed when fo
 steps that are not needed (no skew, no lines, text already large enough) are skipped.
 """
 
+import math
 from dataclasses import dataclass, field
 
 import cv2
@@ -311,24 +312,52 @@ def ruling_lines(gray: Gray, glyph: float | None = None) -> tuple[Gray, list[Seg
     thickness = max(6.0, 0.4 * glyph)
     mask = np.zeros_like(inv)
     segments: list[Segment] = []
-    for kernel_size, long_axis in (((length, 1), 2), ((1, length), 3)):
-        opened = cv2.morphologyEx(
-            inv, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel_size)
+    for horizontal in (True, False):
+        kernel = cv2.getStructuringElement(
+            cv2.MORPH_RECT, (length, 1) if horizontal else (1, length)
         )
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
-        keep = np.zeros(count, dtype=bool)
-        for label in range(1, count):
-            extent = stats[label, long_axis]  # width for horizontal, height for vertical
-            if stats[label, cv2.CC_STAT_AREA] / max(extent, 1) <= thickness:
-                keep[label] = True
-                x, y, w, h = (int(v) for v in stats[label, :4])
-                segments.append(Segment(long_axis == 2, x, y, x + w, y + h))
-        if keep.any():
-            mask[keep[labels]] = 255
+        opened = cv2.morphologyEx(inv, cv2.MORPH_OPEN, kernel)
+        strokes, found = _thin_strokes(opened if horizontal else opened.T, thickness)
+        mask |= strokes if horizontal else strokes.T
+        segments += [
+            Segment(True, x0, y0, x1, y1) if horizontal else Segment(False, y0, x0, y1, x1)
+            for x0, y0, x1, y1 in found
+        ]
     if int(np.count_nonzero(mask)) < length:
         return None
     mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     return np.asarray(mask, dtype=np.uint8), segments
+
+
+def _thin_strokes(opened: Gray, thickness: float) -> tuple[Gray, list[tuple[int, int, int, int]]]:
+    """The strokes running along the rows of `opened` (a page opened by a long kernel)
+    that are no thicker than `thickness` on average: their mask and their boxes.
+
+    The opened page is nearly empty, so only its rows with ink are labelled, a blank row
+    kept between runs of rows that are not adjacent so that no two strokes join.
+    """
+    rows = np.flatnonzero(opened.any(axis=1))
+    strokes = np.zeros_like(opened)
+    if rows.size == 0:
+        return strokes, []
+    breaks = np.concatenate(([0], np.cumsum(np.diff(rows) > 1)))
+    positions = np.arange(rows.size) + breaks  # each run of rows one blank row further down
+    compact = np.zeros((int(positions[-1]) + 1, opened.shape[1]), dtype=np.uint8)
+    compact[positions] = opened[rows]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(compact, connectivity=8)
+    row_at = np.zeros(compact.shape[0], dtype=np.int64)
+    row_at[positions] = rows
+    keep = np.zeros(count, dtype=bool)
+    boxes: list[tuple[int, int, int, int]] = []
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if area / max(w, 1) <= thickness:
+            keep[label] = True
+            top = int(row_at[y])
+            boxes.append((x, top, x + w, top + h))
+    if keep.any():
+        strokes[rows] = np.where(keep[labels[positions]], 255, 0).astype(np.uint8)
+    return strokes, boxes
 
 
 SPECK_AREA = 0.015  # × glyph height²: dust, toner and drum specks are smaller than this
@@ -349,7 +378,9 @@ def despeckle(gray: Gray, glyph: float | None = None) -> tuple[Gray, int]:
     # Blots are found with a threshold halfway between ink and paper, so faint ink (a
     # coloured title gone gray, a faded stroke) joins its letter instead of looking alone.
     threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    loose = (gray < (threshold + _paper(gray)) / 2).astype(np.uint8)
+    halfway = (threshold + _paper(gray)) / 2
+    # 1 where gray < halfway, as one OpenCV pass (integers: gray <= ceil(halfway) - 1)
+    _, loose = cv2.threshold(gray, math.ceil(halfway) - 1, 1, cv2.THRESH_BINARY_INV)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(loose, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] <= max(2.0, SPECK_AREA * glyph * glyph)
     small[0] = False
@@ -361,7 +392,8 @@ def despeckle(gray: Gray, glyph: float | None = None) -> tuple[Gray, int]:
     near_ink = cv2.dilate(
         np.asarray(other[labels], dtype=np.uint8), np.ones((reach, reach), dtype=np.uint8)
     )
-    lonely = small[labels] & (near_ink == 0)
+    # ink near no larger blot: a small blot's pixels (larger blots lie within their reach)
+    lonely = (loose > 0) & (near_ink == 0)
     specks = len(np.unique(labels[lonely]))
     if not specks:
         return gray, 0
