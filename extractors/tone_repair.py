@@ -98,8 +98,12 @@ def key_of(token: str | None) -> str | None:
     return normalize_tone_placement(nfc(found.group(2))).lower()
 
 
+@lru_cache(maxsize=8192)
 def _variants(core: str) -> dict[str, str]:
-    """Real syllables with the core's letters: lowercase key → spelling in the core's case."""
+    """Real syllables with the core's letters: lowercase key → spelling in the core's case.
+
+    Cached: a page repeats its words (`Nguyễn`, `Thị`, `Trường`); callers only read it.
+    """
     return {normalize_tone_placement(v).lower(): v for v in same_letters(core)}
 
 
