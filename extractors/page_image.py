@@ -154,7 +154,7 @@ def noise_level(gray: Gray) -> float:
     """Typical pixel deviation from its 3×3 median: sensor/JPEG noise, not text."""
     small = gray if gray.size <= 4_000_000 else gray[::2, ::2]
     residual = cv2.absdiff(small, cv2.medianBlur(small, 3))
-    return _median(residual)
+    return _median(np.asarray(residual, dtype=np.uint8))
 
 
 def _median(values: Gray) -> float:
@@ -319,13 +319,13 @@ def ruling_lines(gray: Gray, glyph: float | None = None) -> tuple[Gray, list[Seg
     glyph = glyph or text_height(gray) or 20.0
     length = max(40, round(width * 120 / 2480), round(4 * glyph))
     thickness = max(6.0, 0.4 * glyph)
-    mask = np.zeros_like(inv)
+    mask: Gray = np.zeros(inv.shape, dtype=np.uint8)
     segments: list[Segment] = []
     for horizontal in (True, False):
         kernel = cv2.getStructuringElement(
             cv2.MORPH_RECT, (length, 1) if horizontal else (1, length)
         )
-        opened = cv2.morphologyEx(inv, cv2.MORPH_OPEN, kernel)
+        opened = np.asarray(cv2.morphologyEx(inv, cv2.MORPH_OPEN, kernel), dtype=np.uint8)
         strokes, found = _thin_strokes(opened if horizontal else opened.T, thickness)
         mask |= strokes if horizontal else strokes.T
         segments += [
@@ -334,8 +334,8 @@ def ruling_lines(gray: Gray, glyph: float | None = None) -> tuple[Gray, list[Seg
         ]
     if int(np.count_nonzero(mask)) < length:
         return None
-    mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    return np.asarray(mask, dtype=np.uint8), segments
+    grown = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return np.asarray(grown, dtype=np.uint8), segments
 
 
 def _thin_strokes(opened: Gray, thickness: float) -> tuple[Gray, list[tuple[int, int, int, int]]]:
