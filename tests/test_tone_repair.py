@@ -67,3 +67,28 @@ def test_printed_text_of_the_samples_goes_through_unchanged() -> None:
             changed += [(a, b) for a, b in zip(tokens, repaired, strict=True) if a != b]
     assert words > 5000
     assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Đã có thành tích Xuất Sắc trong năm học", "Đã có thành tích xuất sắc trong năm học"),
+        ("Trưởng phòng TỔ chức cán bộ", "Trưởng phòng Tổ chức cán bộ"),
+        ("danh hiệu Chiến sỹ thi đua cơ SỞ", "danh hiệu Chiến sỹ thi đua cơ sở"),
+        ("CHIẾN SĨ THI ĐUA Cơ SỞ NĂM HỌC", "CHIẾN SĨ THI ĐUA CƠ SỞ NĂM HỌC"),
+        ("Từ Quang Hoàn TỔ phó chuyên môn", "Từ Quang Hoàn Tổ phó chuyên môn"),
+    ],
+)
+def test_letters_of_one_shape_in_both_cases_take_the_case_of_their_context(
+    read: str, meant: str
+) -> None:
+    """A typewriter's `s`, `c`, `o`, `x` read as capitals (and back) when struck unevenly."""
+    assert _repair(read) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["của Sở Giáo dục và Đào tạo", "huyện Can Lộc", "cho bà Vũ Thị Sáu", "SỞ GIÁO DỤC"],
+)
+def test_capitals_that_real_texts_write_stay(text: str) -> None:
+    assert _repair(text) == text
