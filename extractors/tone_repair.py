@@ -36,6 +36,7 @@ from extractors.text_normalize import nfc, normalize_tone_placement, strip_tones
 
 MIN_EVIDENCE = 2
 RARER_LIMIT = 4  # a variant read less than a quarter as often as the word needs more
+JOINT_SHARE = 3  # a variant both neighbours support outweighs a one-sided reading 3 to 1
 NUMBER = "<num>"
 _CORE = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
 _DIGITS = re.compile(r"^\W*\d")  # numbers, dates, decision numbers (`123/QĐ-UBND`)
@@ -140,7 +141,7 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
         family = [k for k in variants if k in _COMMON_FAMILIES and _one_mark(own, k)]
         if family:
             return prefix + variants[max(family, key=model.unigram)] + suffix
-        if is_family_name(core):
+        if is_family_name(core) and is_syllable(core):
             return token
 
     best = max(variants, key=lambda k: (evidence(k), model.unigram(k)))
@@ -149,12 +150,25 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
     repaired = prefix + variants[best] + suffix
     if not is_syllable(core):
         return repaired if evidence(best) or model.unigram(best) else token
-    if evidence(own) or evidence(best) < MIN_EVIDENCE:
-        return token
     both_sides = model.bigram(before, best) and model.bigram(best, after)
+    if evidence(own):
+        # Read on one side only, where the variant is read on both and far more often
+        # (`của Trường phòng` → `Trưởng phòng`): the neighbours misread together.
+        one_side = not (model.bigram(before, own) and model.bigram(own, after))
+        if not (both_sides and one_side and evidence(best) >= JOINT_SHARE * evidence(own)):
+            return token
+        return repaired if model.unigram(best) * RARER_LIMIT >= model.unigram(own) else token
+    if evidence(best) < MIN_EVIDENCE:
+        return token
     if both_sides or model.unigram(best) * RARER_LIMIT >= model.unigram(own):
         return repaired
     return token
+
+
+def _is_misread(token: str) -> bool:
+    """A word of letters that is no Vietnamese syllable: OCR got its marks wrong."""
+    found = _CORE.match(token)
+    return bool(found) and not is_syllable(found.group(2)) and bool(_variants(found.group(2)))
 
 
 def _tone_only(first: str, second: str) -> bool:
@@ -343,7 +357,14 @@ def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
         for index, token in enumerate(current):
             if index in protected:
                 person = _names_a_person(current, index, protected)
-                repaired.append(repair_name_part(token) if person else token)
+                if person:
+                    repaired.append(repair_name_part(token))
+                elif _is_misread(token):  # a place or unit's name: `YÊN THẰNH`
+                    before = key_of(repaired[index - 1]) if index else None
+                    after = key_of(current[index + 1]) if index + 1 < len(current) else None
+                    repaired.append(repair_word(token, before, after))
+                else:
+                    repaired.append(token)
                 continue
             before = key_of(repaired[index - 1]) if index else None
             after = key_of(current[index + 1]) if index + 1 < len(current) else None

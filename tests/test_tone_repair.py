@@ -31,6 +31,9 @@ def _repair(text: str) -> str:
         ("Nguyễn Ngọc Long, Tố trưởng chuyên môn", "Nguyễn Ngọc Long, Tổ trưởng chuyên môn"),
         ("KT. CHỦ TỊCH PHO CHU TỊCH", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),  # Phó is no name here
         ("Số số vàng: 5621", "Số sổ vàng: 5621"),  # rarer, but both neighbours agree
+        ("Xét đề nghị của Trường phòng", "Xét đề nghị của Trưởng phòng"),  # one side vs both
+        ("HUYỆN YÊN THẰNH", "HUYỆN YÊN THÀNH"),  # no syllable, in a place's name
+        ("Yen Thành, ngày 26", "Yên Thành, ngày 26"),  # no syllable, so no family name
     ],
 )
 def test_marks_misread_by_ocr_are_repaired_from_their_neighbours(read: str, meant: str) -> None:
