@@ -168,7 +168,9 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
 def _is_misread(token: str) -> bool:
     """A word of letters that is no Vietnamese syllable: OCR got its marks wrong."""
     found = _CORE.match(token)
-    return bool(found) and not is_syllable(found.group(2)) and bool(_variants(found.group(2)))
+    if not found:
+        return False
+    return not is_syllable(found.group(2)) and bool(_variants(found.group(2)))
 
 
 def _tone_only(first: str, second: str) -> bool:
