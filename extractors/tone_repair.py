@@ -345,13 +345,24 @@ def repair_case(tokens: list[str], protected: set[int] | frozenset[int] = frozen
     return out
 
 
-def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
+def repair_line(tokens: list[str], passes: int = 2, *, after: str | None = None) -> list[str]:
     """Repair each token of one line by its neighbours' keys, leaving names' given parts.
 
     The first pass goes left to right (a repaired word is the next one's context); the
     second sees repaired words on both sides, for neighbours that were misread together
-    (`sứa đối, bố sung`).
+    (`sứa đối, bố sung`). `after` is the word that starts the next line of the paragraph,
+    where a sentence runs on (`được hưởng tiên` / `thưởng`): context for the marks of
+    the line's last word only, never returned. (The line above is no such context: in a
+    list it is often another row.)
     """
+    if after is None:
+        return repair_case(*_repair_tokens(tokens, passes))
+    repaired, tails = _repair_tokens([*tokens, after], passes)
+    return repair_case(repaired[:-1], tails)
+
+
+def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]:
+    """The tokens with their marks repaired, and where names' given parts stand."""
     current = [one_case(token) for token in tokens]
     for _ in range(passes):
         protected = _name_tails(current)
@@ -374,4 +385,4 @@ def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
         if repaired == current:
             break
         current = repaired
-    return repair_case(current, _name_tails(current))
+    return current, _name_tails(current)
