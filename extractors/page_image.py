@@ -256,11 +256,16 @@ def estimate_skew(gray: Gray) -> float:
         ys, xs = ys[pick], xs[pick]
     yf = ys.astype(np.float64)
     xf = xs.astype(np.float64) - small.shape[1] / 2
+    along, across = np.empty_like(yf), np.empty_like(yf)  # reused by every angle tried
+    rows = np.empty(len(yf), dtype=np.int64)
 
     def score(degrees: float) -> float:
         theta = np.deg2rad(degrees)
-        rows = np.round(yf * np.cos(theta) + xf * np.sin(theta)).astype(np.int64)
-        hist = np.bincount(rows - rows.min())
+        np.multiply(yf, np.cos(theta), out=along)
+        np.multiply(xf, np.sin(theta), out=across)
+        np.round(np.add(along, across, out=along), out=along)
+        rows[:] = along
+        hist = np.bincount(np.subtract(rows, rows.min(), out=rows))
         return float(np.dot(hist, hist))
 
     coarse = np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.5)
