@@ -98,6 +98,6 @@ def test_capitals_that_real_texts_write_stay(text: str) -> None:
 
 
 def test_a_sentence_that_runs_on_into_the_next_line_lends_it_its_context() -> None:
-    line = "Các cá nhân có tên tại Điều 1 được hường tiên".split()
+    line = ["Các", "cá", "nhân", "có", "tên", "tại", "Điều", "1", "được", "hường", "tiên"]
     assert repair_line(line, after="thưởng")[-2:] == ["hưởng", "tiền"]
     assert repair_line(line)[-1] == "tiên"  # alone, nothing says which mark it lost
