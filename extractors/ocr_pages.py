@@ -155,18 +155,30 @@ def _read_page(
 
 
 def _repaired_texts(words: Sequence[OcrWord]) -> list[str]:
-    """Tone marks repaired line by line, as Tesseract grouped the words into lines."""
-    texts: list[str] = []
-    line: list[str] = []
-    key: tuple[int, int, int] | None = None
+    """Tone marks repaired line by line, as Tesseract grouped the words into lines, each
+    line seeing the next line's first word when the sentence runs on into it (same
+    paragraph, a lowercase word: list rows and table cells start with capitals)."""
+    lines: list[list[OcrWord]] = []
     for word in words:
-        if (word.block, word.paragraph, word.line) != key and line:
-            texts.extend(repair_line(line))
-            line = []
-        key = (word.block, word.paragraph, word.line)
-        line.append(word.text)
-    texts.extend(repair_line(line))
+        if lines and _line_key(lines[-1][0]) == _line_key(word):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    texts: list[str] = []
+    for line, below in zip(lines, [*lines[1:], None], strict=True):
+        after = below[0] if below else None
+        if not (after and _same_paragraph(after, line[0]) and after.text[:1].islower()):
+            after = None
+        texts.extend(repair_line([w.text for w in line], after=after.text if after else None))
     return texts
+
+
+def _line_key(word: OcrWord) -> tuple[int, int, int]:
+    return (word.block, word.paragraph, word.line)
+
+
+def _same_paragraph(first: OcrWord, second: OcrWord) -> bool:
+    return (first.block, first.paragraph) == (second.block, second.paragraph)
 
 
 def ocr_pages(jobs: Iterable[PageJob], engine: OcrEngine, workers: int | None = None) -> list[Page]:

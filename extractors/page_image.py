@@ -6,7 +6,9 @@ removal made Tesseract drop bordered tables. So lines are always removed when fo
 steps that are not needed (no skew, no lines, text already large enough) are skipped.
 """
 
+import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import cv2
 import numpy as np
@@ -24,6 +26,7 @@ MIN_TEXT_HEIGHT = 15.0  # below this the page is upsampled towards the target
 MIN_SKEW_DEGREES = 0.3
 NOISY = 3.0  # median |pixel - median3(pixel)|: 0 on renderings, ~2 light scans, 6+ heavy
 MAX_SKEW_DEGREES = 8.0
+INK_CONTRAST = 48  # gray levels below the paper that are surely ink, however faded
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,14 @@ def to_gray(image: Image.Image) -> Gray:
 
 
 def is_blank(gray: Gray) -> bool:
-    """A page with (almost) no ink: nothing for OCR to read."""
+    """A page with (almost) no ink: nothing for OCR to read.
+
+    Ink is judged against the paper, not mid-gray: a faded typewritten page has barely
+    any pixel below 128 once shrunk, yet its strokes stand well apart from its paper.
+    """
     small = _shrink(gray, 800)
-    dark = small < 128
-    return bool(dark.mean() < 0.0005 or float(small.std()) < 2.0)
+    ink = small < max(128, _paper(small) - INK_CONTRAST)
+    return bool(ink.mean() < 0.0005 or float(small.std()) < 2.0)
 
 
 def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -> PreparedImage:
@@ -126,13 +133,14 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
         _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
         gray = np.asarray(binary, dtype=np.uint8)
         steps.append("otsu")
+    glyph = text_height(gray)  # once for both: removing specks barely moves the median
     if options.despeckle:
-        cleaned, specks = despeckle(gray)
+        cleaned, specks = despeckle(gray, glyph)
         if specks:
             gray = cleaned
             steps.append(f"despeckle {specks}")
     if options.remove_lines:
-        found = ruling_lines(gray)
+        found = ruling_lines(gray, glyph)
         if found is not None:
             mask, segments = found
             grids = find_grids(segments, gray.shape[1])
@@ -147,16 +155,45 @@ def noise_level(gray: Gray) -> float:
     """Typical pixel deviation from its 3×3 median: sensor/JPEG noise, not text."""
     small = gray if gray.size <= 4_000_000 else gray[::2, ::2]
     residual = cv2.absdiff(small, cv2.medianBlur(small, 3))
-    return float(np.median(residual))
+    return _median(np.asarray(residual, dtype=np.uint8))
+
+
+def _median(values: Gray) -> float:
+    """`np.median` of 8-bit values, read off their histogram instead of sorting them."""
+    below = np.cumsum(cv2.calcHist([values], [0], None, [256], [0, 256]).ravel())
+    middle = (values.size - 1) / 2
+    low = int(np.searchsorted(below, np.floor(middle) + 1))
+    high = int(np.searchsorted(below, np.ceil(middle) + 1))
+    return (low + high) / 2
 
 
 def _shrink(gray: Gray, max_side: int) -> Gray:
+    """A copy no larger than `max_side`, for measuring the page, not for reading it.
+
+    Averaging whole blocks of pixels first (an integer factor, on even-sized crops) is
+    twenty times cheaper than OpenCV's area resampling by an arbitrary factor.
+    """
     height, width = gray.shape
     factor = max_side / max(height, width)
     if factor >= 1:
         return gray
+    step = int(1 / factor)
+    if step >= 2:
+        gray = _blocks(gray, step)
+        height, width = gray.shape
+        factor = max_side / max(height, width)
+        if factor >= 1:
+            return gray
     size = (max(1, int(width * factor)), max(1, int(height * factor)))
     return np.asarray(cv2.resize(gray, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
+
+
+def _blocks(gray: Gray, step: int) -> Gray:
+    """The page averaged over `step`×`step` blocks (a ragged edge row or column dropped)."""
+    height, width = gray.shape
+    cropped = gray[: height - height % step, : width - width % step]
+    size = (cropped.shape[1] // step, cropped.shape[0] // step)
+    return np.asarray(cv2.resize(cropped, size, interpolation=cv2.INTER_AREA), dtype=np.uint8)
 
 
 def text_height(gray: Gray) -> float | None:
@@ -166,7 +203,13 @@ def text_height(gray: Gray) -> float | None:
     changes the median by well under the rounding of the decisions made from it.
     """
     if gray.size > 2_000_000:
-        found = _text_height(_shrink(gray, max(gray.shape) // 2))
+        height, width = gray.shape
+        factor = (max(height, width) // 2) / max(height, width)
+        size = (max(1, int(width * factor)), max(1, int(height * factor)))
+        # Not `_blocks`: the median moves by a pixel with the resampling, and the speck
+        # size judged from it with it; these are the sizes the speck limit was tuned on.
+        half = cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+        found = _text_height(np.asarray(half, dtype=np.uint8))
         return None if found is None else 2 * found
     return _text_height(gray)
 
@@ -213,11 +256,16 @@ def estimate_skew(gray: Gray) -> float:
         ys, xs = ys[pick], xs[pick]
     yf = ys.astype(np.float64)
     xf = xs.astype(np.float64) - small.shape[1] / 2
+    along, across = np.empty_like(yf), np.empty_like(yf)  # reused by every angle tried
+    rows = np.empty(len(yf), dtype=np.int64)
 
     def score(degrees: float) -> float:
         theta = np.deg2rad(degrees)
-        rows = np.round(yf * np.cos(theta) + xf * np.sin(theta)).astype(np.int64)
-        hist = np.bincount(rows - rows.min())
+        np.multiply(yf, np.cos(theta), out=along)
+        np.multiply(xf, np.sin(theta), out=across)
+        np.round(np.add(along, across, out=along), out=along)
+        rows[:] = along
+        hist = np.bincount(np.subtract(rows, rows.min(), out=rows))
         return float(np.dot(hist, hist))
 
     coarse = np.arange(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES + 1e-9, 0.5)
@@ -265,7 +313,7 @@ def flatten_background(gray: Gray) -> Gray:
     return np.asarray(np.clip(ratio * 255.0, 0, 255), dtype=np.uint8)
 
 
-def ruling_lines(gray: Gray) -> tuple[Gray, list[Segment]] | None:
+def ruling_lines(gray: Gray, glyph: float | None = None) -> tuple[Gray, list[Segment]] | None:
     """Mask of long, thin horizontal and vertical strokes (table borders), or None.
 
     A stroke must be long against both the page (120 px at 300 DPI, as measured) and
@@ -274,36 +322,64 @@ def ruling_lines(gray: Gray) -> tuple[Gray, list[Segment]] | None:
     """
     width = gray.shape[1]
     _, inv = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    glyph = text_height(gray) or 20.0
+    glyph = glyph or text_height(gray) or 20.0
     length = max(40, round(width * 120 / 2480), round(4 * glyph))
     thickness = max(6.0, 0.4 * glyph)
-    mask = np.zeros_like(inv)
+    mask: Gray = np.zeros(inv.shape, dtype=np.uint8)
     segments: list[Segment] = []
-    for kernel_size, long_axis in (((length, 1), 2), ((1, length), 3)):
-        opened = cv2.morphologyEx(
-            inv, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel_size)
+    for horizontal in (True, False):
+        kernel = cv2.getStructuringElement(
+            cv2.MORPH_RECT, (length, 1) if horizontal else (1, length)
         )
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
-        keep = np.zeros(count, dtype=bool)
-        for label in range(1, count):
-            extent = stats[label, long_axis]  # width for horizontal, height for vertical
-            if stats[label, cv2.CC_STAT_AREA] / max(extent, 1) <= thickness:
-                keep[label] = True
-                x, y, w, h = (int(v) for v in stats[label, :4])
-                segments.append(Segment(long_axis == 2, x, y, x + w, y + h))
-        if keep.any():
-            mask[keep[labels]] = 255
+        opened = np.asarray(cv2.morphologyEx(inv, cv2.MORPH_OPEN, kernel), dtype=np.uint8)
+        strokes, found = _thin_strokes(opened if horizontal else opened.T, thickness)
+        mask |= strokes if horizontal else strokes.T
+        segments += [
+            Segment(True, x0, y0, x1, y1) if horizontal else Segment(False, y0, x0, y1, x1)
+            for x0, y0, x1, y1 in found
+        ]
     if int(np.count_nonzero(mask)) < length:
         return None
-    mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
-    return np.asarray(mask, dtype=np.uint8), segments
+    grown = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return np.asarray(grown, dtype=np.uint8), segments
+
+
+def _thin_strokes(opened: Gray, thickness: float) -> tuple[Gray, list[tuple[int, int, int, int]]]:
+    """The strokes running along the rows of `opened` (a page opened by a long kernel)
+    that are no thicker than `thickness` on average: their mask and their boxes.
+
+    The opened page is nearly empty, so only its rows with ink are labelled, a blank row
+    kept between runs of rows that are not adjacent so that no two strokes join.
+    """
+    rows = np.flatnonzero(opened.any(axis=1))
+    strokes = np.zeros_like(opened)
+    if rows.size == 0:
+        return strokes, []
+    breaks = np.concatenate(([0], np.cumsum(np.diff(rows) > 1)))
+    positions = np.arange(rows.size) + breaks  # each run of rows one blank row further down
+    compact = np.zeros((int(positions[-1]) + 1, opened.shape[1]), dtype=np.uint8)
+    compact[positions] = opened[rows]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(compact, connectivity=8)
+    row_at = np.zeros(compact.shape[0], dtype=np.int64)
+    row_at[positions] = rows
+    keep = np.zeros(count, dtype=bool)
+    boxes: list[tuple[int, int, int, int]] = []
+    for label in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[label])
+        if area / max(w, 1) <= thickness:
+            keep[label] = True
+            top = int(row_at[y])
+            boxes.append((x, top, x + w, top + h))
+    if keep.any():
+        strokes[rows] = np.where(keep[labels[positions]], 255, 0).astype(np.uint8)
+    return strokes, boxes
 
 
 SPECK_AREA = 0.015  # × glyph height²: dust, toner and drum specks are smaller than this
 SPECK_REACH = 0.4  # × glyph height: a mark of a letter (a dot, a tone mark) lies this close
 
 
-def despeckle(gray: Gray) -> tuple[Gray, int]:
+def despeckle(gray: Gray, glyph: float | None = None) -> tuple[Gray, int]:
     """Dust and toner specks painted out; returns the page and how many went.
 
     Tesseract reads specks in the margins and between lines as `.`, `'`, `-` or as
@@ -311,13 +387,15 @@ def despeckle(gray: Gray) -> tuple[Gray, int]:
     A speck is a blot far smaller than a letter with no other ink near it; the dots and
     tone marks of letters are as small, but always lie close to their letter.
     """
-    glyph = text_height(gray)
+    glyph = glyph or text_height(gray)
     if glyph is None:
         return gray, 0
     # Blots are found with a threshold halfway between ink and paper, so faint ink (a
     # coloured title gone gray, a faded stroke) joins its letter instead of looking alone.
     threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    loose = (gray < (threshold + _paper(gray)) / 2).astype(np.uint8)
+    halfway = (threshold + _paper(gray)) / 2
+    # 1 where gray < halfway, as one OpenCV pass (integers: gray <= ceil(halfway) - 1)
+    _, loose = cv2.threshold(gray, math.ceil(halfway) - 1, 1, cv2.THRESH_BINARY_INV)
     _, labels, stats, _ = cv2.connectedComponentsWithStats(loose, connectivity=8)
     small = stats[:, cv2.CC_STAT_AREA] <= max(2.0, SPECK_AREA * glyph * glyph)
     small[0] = False
@@ -329,7 +407,8 @@ def despeckle(gray: Gray) -> tuple[Gray, int]:
     near_ink = cv2.dilate(
         np.asarray(other[labels], dtype=np.uint8), np.ones((reach, reach), dtype=np.uint8)
     )
-    lonely = small[labels] & (near_ink == 0)
+    # ink near no larger blot: a small blot's pixels (larger blots lie within their reach)
+    lonely = (loose > 0) & (near_ink == 0)
     specks = len(np.unique(labels[lonely]))
     if not specks:
         return gray, 0
@@ -356,34 +435,32 @@ def remove_frame(gray: Gray) -> Gray | None:
     """
     height, width = gray.shape
     _, inv = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    cut = {"top": 0, "bottom": height, "left": 0, "right": width}
+    cut: dict[str, int] = {}
     reach = max(5, width // 60)
-    closed_rows = cv2.morphologyEx(
-        inv, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, 1))
-    )
-    closed_cols = cv2.morphologyEx(
-        inv, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, reach))
-    )
+    kernel_rows = cv2.getStructuringElement(cv2.MORPH_RECT, (reach, 1))
+    kernel_cols = cv2.getStructuringElement(cv2.MORPH_RECT, (1, reach))
     middle_x = slice(int(width * 0.15), int(width * 0.85))
     middle_y = slice(int(height * 0.15), int(height * 0.85))
-    row_fill = (closed_rows[:, middle_x] > 0).mean(axis=1)
-    col_fill = (closed_cols[middle_y, :] > 0).mean(axis=0)
     band_y, band_x = int(height * FRAME_BAND), int(width * FRAME_BAND)
     margin = max(2, reach // 2)
-    top = np.nonzero(row_fill[:band_y] > FRAME_FILL)[0]
-    bottom = np.nonzero(row_fill[height - band_y :] > FRAME_FILL)[0]
-    left = np.nonzero(col_fill[:band_x] > FRAME_FILL)[0]
-    right = np.nonzero(col_fill[width - band_x :] > FRAME_FILL)[0]
-    if top.size:
-        cut["top"] = int(top.max()) + margin
-    if bottom.size:
-        cut["bottom"] = height - band_y + int(bottom.min()) - margin
-    if left.size:
-        cut["left"] = int(left.max()) + margin
-    if right.size:
-        cut["right"] = width - band_x + int(right.min()) - margin
-    if not (top.size and bottom.size and left.size and right.size):
+    # Only the bands are measured: closing along rows (or columns) keeps each row (or
+    # column) to itself, so closing the band alone gives the same rows as closing the page.
+    top, bottom = (
+        _filled(cv2.morphologyEx(inv[rows], cv2.MORPH_CLOSE, kernel_rows)[:, middle_x], 1)
+        for rows in (slice(0, band_y), slice(height - band_y, height))
+    )
+    if not (top.size and bottom.size):
+        return None
+    left, right = (
+        _filled(cv2.morphologyEx(inv[:, cols], cv2.MORPH_CLOSE, kernel_cols)[middle_y], 0)
+        for cols in (slice(0, band_x), slice(width - band_x, width))
+    )
+    if not (left.size and right.size):
         return None  # a frame closes on all four sides; a table border alone does not
+    cut["top"] = int(top.max()) + margin
+    cut["bottom"] = height - band_y + int(bottom.min()) - margin
+    cut["left"] = int(left.max()) + margin
+    cut["right"] = width - band_x + int(right.min()) - margin
     out = np.full_like(gray, _paper(gray))
     out[cut["top"] : cut["bottom"], cut["left"] : cut["right"]] = gray[
         cut["top"] : cut["bottom"], cut["left"] : cut["right"]
@@ -391,9 +468,22 @@ def remove_frame(gray: Gray) -> Gray | None:
     return out
 
 
+def _filled(closed: NDArray[Any], axis: int) -> NDArray[np.intp]:
+    """Indices of the rows (axis 1) or columns (axis 0) mostly ink once closed."""
+    return np.nonzero((closed > 0).mean(axis=axis) > FRAME_FILL)[0]
+
+
 def _paper(gray: Gray) -> int:
-    """The page's paper tone: the brightest common gray level."""
-    return int(np.percentile(gray, 90))
+    """The page's paper tone: the brightest common gray level (the 90th percentile).
+
+    Read off the histogram, which gives `np.percentile`'s value without sorting pixels.
+    """
+    histogram = cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel()
+    below = np.cumsum(histogram)
+    position = 0.9 * (gray.size - 1)  # linear interpolation between neighbouring ranks
+    low = int(np.searchsorted(below, np.floor(position) + 1))
+    high = int(np.searchsorted(below, np.floor(position) + 2))
+    return int(low + (position - np.floor(position)) * (high - low))
 
 
 SEAL_REDNESS = 50  # red minus the larger of green and blue, for stamp ink
@@ -406,9 +496,10 @@ def remove_red_seals(image: Image.Image, gray: Gray) -> tuple[Gray, int]:
     signer's name, which is in black ink and stays. Circles are found by a Hough
     transform on the red ink, so a seal touching a red frame is still found.
     """
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    redness = rgb[:, :, 0] - np.maximum(rgb[:, :, 1], rgb[:, :, 2])
-    red = np.asarray((redness > SEAL_REDNESS) * 255, dtype=np.uint8)
+    red_channel, green, blue = cv2.split(np.asarray(image.convert("RGB"), dtype=np.uint8))
+    # redness = red - max(green, blue), saturating at 0: the same above a positive limit
+    redness = cv2.subtract(red_channel, cv2.max(green, blue))
+    _, red = cv2.threshold(redness, SEAL_REDNESS, 255, cv2.THRESH_BINARY)
     if int(np.count_nonzero(red)) < 500:
         return gray, 0
     height, width = gray.shape

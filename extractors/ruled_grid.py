@@ -130,11 +130,13 @@ def words_in_grid(words: list[Word], grid: Grid) -> tuple[Table, list[Word]]:
         for c, cell_words in enumerate(row_cells):
             ordered = _reading_order(cell_words)
             confidence = sum(w.confidence for w in ordered) / len(ordered) if ordered else 1.0
+            repaired = any(w.raw is not None for w in ordered)
             out_cells.append(
                 Cell(
                     text=" ".join(w.text for w in ordered),
                     bbox=(grid.xs[c], grid.ys[r], grid.xs[c + 1], grid.ys[r + 1]),
                     confidence=confidence,
+                    raw=" ".join(w.raw or w.text for w in ordered) if repaired else None,
                 )
             )
         rows.append(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -36,6 +36,7 @@ from extractors.text_normalize import nfc, normalize_tone_placement, strip_tones
 
 MIN_EVIDENCE = 2
 RARER_LIMIT = 4  # a variant read less than a quarter as often as the word needs more
+JOINT_SHARE = 3  # a variant both neighbours support outweighs a one-sided reading 3 to 1
 NUMBER = "<num>"
 _CORE = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
 _DIGITS = re.compile(r"^\W*\d")  # numbers, dates, decision numbers (`123/QĐ-UBND`)
@@ -60,6 +61,7 @@ _COMMON_FAMILIES = frozenset(
 class Counts:
     unigrams: dict[str, int]
     bigrams: dict[tuple[str, str], int]
+    cases: dict[str, tuple[int, int]] = field(default_factory=dict)  # (Capitalized, lower)
 
     def unigram(self, word: str) -> int:
         return self.unigrams.get(word, 0)
@@ -83,7 +85,8 @@ def counts() -> Counts:
     for honorific in _HONORIFICS:  # `Ông Trần Văn A`, `Bà Nguyễn Thị B`
         for family in _COMMON_FAMILIES:
             bigrams[(honorific, family)] = bigrams.get((honorific, family), 0) + MIN_EVIDENCE
-    return Counts(dict(raw["unigrams"]), bigrams)
+    cases = {key: (int(title), int(lower)) for key, (title, lower) in raw["cases"].items()}
+    return Counts(dict(raw["unigrams"]), bigrams, cases)
 
 
 def key_of(token: str | None) -> str | None:
@@ -98,8 +101,12 @@ def key_of(token: str | None) -> str | None:
     return normalize_tone_placement(nfc(found.group(2))).lower()
 
 
+@lru_cache(maxsize=8192)
 def _variants(core: str) -> dict[str, str]:
-    """Real syllables with the core's letters: lowercase key → spelling in the core's case."""
+    """Real syllables with the core's letters: lowercase key → spelling in the core's case.
+
+    Cached: a page repeats its words (`Nguyễn`, `Thị`, `Trường`); callers only read it.
+    """
     return {normalize_tone_placement(v).lower(): v for v in same_letters(core)}
 
 
@@ -134,7 +141,7 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
         family = [k for k in variants if k in _COMMON_FAMILIES and _one_mark(own, k)]
         if family:
             return prefix + variants[max(family, key=model.unigram)] + suffix
-        if is_family_name(core):
+        if is_family_name(core) and is_syllable(core):
             return token
 
     best = max(variants, key=lambda k: (evidence(k), model.unigram(k)))
@@ -143,12 +150,27 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
     repaired = prefix + variants[best] + suffix
     if not is_syllable(core):
         return repaired if evidence(best) or model.unigram(best) else token
-    if evidence(own) or evidence(best) < MIN_EVIDENCE:
-        return token
     both_sides = model.bigram(before, best) and model.bigram(best, after)
+    if evidence(own):
+        # Read on one side only, where the variant is read on both and far more often
+        # (`của Trường phòng` → `Trưởng phòng`): the neighbours misread together.
+        one_side = not (model.bigram(before, own) and model.bigram(own, after))
+        if not (both_sides and one_side and evidence(best) >= JOINT_SHARE * evidence(own)):
+            return token
+        return repaired if model.unigram(best) * RARER_LIMIT >= model.unigram(own) else token
+    if evidence(best) < MIN_EVIDENCE:
+        return token
     if both_sides or model.unigram(best) * RARER_LIMIT >= model.unigram(own):
         return repaired
     return token
+
+
+def _is_misread(token: str) -> bool:
+    """A word of letters that is no Vietnamese syllable: OCR got its marks wrong."""
+    found = _CORE.match(token)
+    if not found:
+        return False
+    return not is_syllable(found.group(2)) and bool(_variants(found.group(2)))
 
 
 def _tone_only(first: str, second: str) -> bool:
@@ -202,7 +224,8 @@ def _name_tails(tokens: list[str]) -> set[int]:
 
     A run starts at a family name spelled with its marks (`Phó`, `Văn` and `Hồ` are
     family names too, so one that forms a known phrase with the next word, as in `PHÓ
-    CHỦ TỊCH` or `Văn phòng`, starts none) and ends at punctuation or a lowercase word.
+    CHỦ TỊCH` or `Văn phòng`, starts none) and ends at punctuation, a lowercase word, or a
+    change between capitals and capitalized words.
     """
     model = counts()
     tails: set[int] = set()
@@ -220,10 +243,14 @@ def _name_tails(tokens: list[str]) -> set[int]:
             index += 1
             continue
         end = index + 1
+        capitals = head.isupper() and len(head) > 1
         while end < len(tokens) and end - index < 5:
             following = _CORE.match(tokens[end])
             if not (following and following.group(2)[0].isupper()):
                 break
+            word = following.group(2)
+            if end > index + 1 and len(word) > 1 and word.isupper() != capitals:
+                break  # `Từ Quang Hoàn TỔ phó`: a name is written in one case throughout
             end += 1
             if following.group(3):  # `Long,` ends the name
                 break
@@ -247,13 +274,95 @@ def one_case(token: str) -> str:
     return prefix + core[0] + tail.lower() + suffix
 
 
-def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
+# Letters whose capital is the small letter drawn larger (`c`/`C`, `ô`/`Ô`): OCR judges
+# their case by size alone, and a typewriter's uneven strike fools it (`xuất Sắc`, `TỔ chức`).
+_SAME_SHAPE = frozenset("cosvwxzôơ")
+
+
+def _same_shape(letter: str) -> bool:
+    return strip_tones(letter).lower() in _SAME_SHAPE
+
+
+def _written_lower(before: str | None, key: str | None) -> bool:
+    """Is the word written lowercase after `before` in real texts (`cơ sở`, `xuất sắc`),
+    and never capitalized there (`của Sở`)? Unknown pairs (`giải Số tiền`) are not."""
+    title, lower = counts().cases.get(f"{before} {key}", (0, 0))
+    return lower >= 1 and title == 0
+
+
+def _lowercase_word(token: str, *, before: bool) -> bool:
+    """A word in lowercase that runs on into its neighbour (no sentence mark between)."""
+    found = _CORE.match(token)
+    if not found or not found.group(2)[0].islower():
+        return False
+    return found.group(3) in ("", ")") if before else not found.group(1)
+
+
+def _capitals_word(token: str) -> bool:
+    """A word of two or more capitals that is a syllable (a heading's word, no acronym)."""
+    found = _CORE.match(token)
+    core = found.group(2) if found else ""
+    return len(core) >= 2 and core.isupper() and is_syllable(core.lower())
+
+
+def repair_case(tokens: list[str], protected: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """Letters of the same shape in both cases put in the case their neighbours write.
+
+    A word in capitals before a lowercase word keeps only its first capital when its
+    other letters have one shape (`TỔ chức` → `Tổ`). After a lowercase word, a first
+    letter of that shape goes lowercase where real texts write the pair so (`xuất Sắc`,
+    `cơ SỞ`, `định Số 56` → `sắc`, `sở`, `số`; never `của Sở`). Between two words in
+    capitals, a word goes into capitals (`ĐUA Cơ SỞ` → `CƠ`). Names (`protected`) stay.
+    """
+    out = list(tokens)
+    for index, token in enumerate(tokens):
+        found = _CORE.match(token)
+        key = key_of(token)
+        if index in protected or not found or not (key and is_syllable(key)):
+            continue
+        prefix, core, suffix = found.groups()
+        before = out[index - 1] if index else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        follows_lower = before is not None and _lowercase_word(before, before=True)
+        lower_after = after is not None and _lowercase_word(after, before=False)
+        lower_first = follows_lower and _same_shape(core[0]) and _written_lower(key_of(before), key)
+        tail = core[1:]
+        if len(core) >= 2 and core.isupper() and all(_same_shape(c) for c in tail):
+            ends_run = lower_after or (follows_lower and after is None)
+            if ends_run and not (before and _capitals_word(before)):
+                first = core[0].lower() if lower_first else core[0]
+                out[index] = prefix + first + tail.lower() + suffix
+        elif core[0].isupper() and tail == tail.lower() and lower_first:
+            out[index] = prefix + core.lower() + suffix
+        elif (
+            before
+            and after
+            and _capitals_word(before)
+            and _capitals_word(after)
+            and all(_same_shape(c) for c in core if c.islower())
+        ):
+            out[index] = prefix + core.upper() + suffix
+    return out
+
+
+def repair_line(tokens: list[str], passes: int = 2, *, after: str | None = None) -> list[str]:
     """Repair each token of one line by its neighbours' keys, leaving names' given parts.
 
     The first pass goes left to right (a repaired word is the next one's context); the
     second sees repaired words on both sides, for neighbours that were misread together
-    (`sứa đối, bố sung`).
+    (`sứa đối, bố sung`). `after` is the word that starts the next line of the paragraph,
+    where a sentence runs on (`được hưởng tiên` / `thưởng`): context for the marks of
+    the line's last word only, never returned. (The line above is no such context: in a
+    list it is often another row.)
     """
+    if after is None:
+        return repair_case(*_repair_tokens(tokens, passes))
+    repaired, tails = _repair_tokens([*tokens, after], passes)
+    return repair_case(repaired[:-1], tails)
+
+
+def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]:
+    """The tokens with their marks repaired, and where names' given parts stand."""
     current = [one_case(token) for token in tokens]
     for _ in range(passes):
         protected = _name_tails(current)
@@ -261,7 +370,14 @@ def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
         for index, token in enumerate(current):
             if index in protected:
                 person = _names_a_person(current, index, protected)
-                repaired.append(repair_name_part(token) if person else token)
+                if person:
+                    repaired.append(repair_name_part(token))
+                elif _is_misread(token):  # a place or unit's name: `YÊN THẰNH`
+                    before = key_of(repaired[index - 1]) if index else None
+                    after = key_of(current[index + 1]) if index + 1 < len(current) else None
+                    repaired.append(repair_word(token, before, after))
+                else:
+                    repaired.append(token)
                 continue
             before = key_of(repaired[index - 1]) if index else None
             after = key_of(current[index + 1]) if index + 1 < len(current) else None
@@ -269,4 +385,4 @@ def repair_line(tokens: list[str], passes: int = 2) -> list[str]:
         if repaired == current:
             break
         current = repaired
-    return current
+    return current, _name_tails(current)

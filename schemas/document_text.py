@@ -41,6 +41,9 @@ class Cell(BaseModel):
     text: str
     bbox: BBox | None = None
     confidence: float = 1.0
+    raw: str | None = Field(
+        default=None, description="What OCR read, when tone repair changed a word of `text`"
+    )
 
 
 class TableRow(BaseModel):

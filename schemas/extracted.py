@@ -79,4 +79,10 @@ class ExtractedDocument(_Model):
         default_factory=list,
         description="Pointers of fields read with confidence below 0.7: check them first",
     )
+    ocr_readings: dict[str, str] = Field(
+        default_factory=dict,
+        description="What OCR read for a name whose tone marks repair changed, by JSON "
+        "pointer; such names are in low_confidence",
+        examples=[{"/awards/3/recipient/name": "NGUYỄN THỊ THỤ"}],
+    )
     warnings: list[str] = Field(default_factory=list)

@@ -31,6 +31,9 @@ def _repair(text: str) -> str:
         ("Nguyễn Ngọc Long, Tố trưởng chuyên môn", "Nguyễn Ngọc Long, Tổ trưởng chuyên môn"),
         ("KT. CHỦ TỊCH PHO CHU TỊCH", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),  # Phó is no name here
         ("Số số vàng: 5621", "Số sổ vàng: 5621"),  # rarer, but both neighbours agree
+        ("Xét đề nghị của Trường phòng", "Xét đề nghị của Trưởng phòng"),  # one side vs both
+        ("HUYỆN YÊN THẰNH", "HUYỆN YÊN THÀNH"),  # no syllable, in a place's name
+        ("Yen Thành, ngày 26", "Yên Thành, ngày 26"),  # no syllable, so no family name
     ],
 )
 def test_marks_misread_by_ocr_are_repaired_from_their_neighbours(read: str, meant: str) -> None:
@@ -67,3 +70,34 @@ def test_printed_text_of_the_samples_goes_through_unchanged() -> None:
             changed += [(a, b) for a, b in zip(tokens, repaired, strict=True) if a != b]
     assert words > 5000
     assert changed == []
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Đã có thành tích Xuất Sắc trong năm học", "Đã có thành tích xuất sắc trong năm học"),
+        ("Trưởng phòng TỔ chức cán bộ", "Trưởng phòng Tổ chức cán bộ"),
+        ("danh hiệu Chiến sỹ thi đua cơ SỞ", "danh hiệu Chiến sỹ thi đua cơ sở"),
+        ("CHIẾN SĨ THI ĐUA Cơ SỞ NĂM HỌC", "CHIẾN SĨ THI ĐUA CƠ SỞ NĂM HỌC"),
+        ("Từ Quang Hoàn TỔ phó chuyên môn", "Từ Quang Hoàn Tổ phó chuyên môn"),
+    ],
+)
+def test_letters_of_one_shape_in_both_cases_take_the_case_of_their_context(
+    read: str, meant: str
+) -> None:
+    """A typewriter's `s`, `c`, `o`, `x` read as capitals (and back) when struck unevenly."""
+    assert _repair(read) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["của Sở Giáo dục và Đào tạo", "huyện Can Lộc", "cho bà Vũ Thị Sáu", "SỞ GIÁO DỤC"],
+)
+def test_capitals_that_real_texts_write_stay(text: str) -> None:
+    assert _repair(text) == text
+
+
+def test_a_sentence_that_runs_on_into_the_next_line_lends_it_its_context() -> None:
+    line = ["Các", "cá", "nhân", "có", "tên", "tại", "Điều", "1", "được", "hường", "tiên"]
+    assert repair_line(line, after="thưởng")[-2:] == ["hưởng", "tiền"]
+    assert repair_line(line)[-1] == "tiên"  # alone, nothing says which mark it lost

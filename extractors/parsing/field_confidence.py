@@ -3,49 +3,122 @@
 A field's confidence is that of its least sure word, found where the field was read: in a
 line or table cell of an OCR'd page whose text contains the field's value. Text layers
 and DOCX are exact and get no entry; a value not found as printed gets none either.
+
+A name whose marks tone repair changed is a guess, however sure the engine was of its
+letters: a different mark is a different person (`Thụ`, `Thu`). Such a name gets at most
+`REPAIRED_NAME` and so is listed for review, with what OCR read kept beside it
+(`ocr_readings`), unless it was also read elsewhere without any repair.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from extractors.text_normalize import fold
 from schemas import DocumentText, ExtractedDocument
 from schemas.document_text import Page, PageSource
 
 LOW_CONFIDENCE = 0.7
+REPAIRED_NAME = 0.6  # below LOW_CONFIDENCE: a repaired name is always shown for review
+_PUNCTUATION = ".,;:()[]\"'-"
 
 
-def _reading_confidence(pages: list[Page], value: str | None) -> float | None:
-    if not value:
+@dataclass(frozen=True)
+class Reading:
+    """One place a field's value was read: how sure OCR was, and what it read there
+    when repair changed a word of the value (None when the words stand as read)."""
+
+    confidence: float
+    raw: str | None = None
+
+
+def _key(word: str) -> str:
+    return fold(word).strip(_PUNCTUATION)
+
+
+def _run(keys: list[str], wanted: list[str]) -> range | None:
+    """Where the value's words stand one after another among a line's words."""
+    size = len(wanted)
+    for start in range(len(keys) - size + 1):
+        if keys[start : start + size] == wanted:
+            return range(start, start + size)
+    return None
+
+
+def _repaired(texts: list[str], raws: list[str]) -> str | None:
+    """The words as OCR read them, when repair changed more than their case."""
+    if all(raw.lower() == text.lower() for text, raw in zip(texts, raws, strict=True)):
         return None
+    return " ".join(raws).strip(_PUNCTUATION + " ")
+
+
+def _readings(pages: list[Page], value: str) -> list[Reading]:
     wanted = fold(value)
-    tokens = set(wanted.split())
-    found: list[float] = []
+    tokens = [_key(token) for token in wanted.split()]
+    found: list[Reading] = []
     for page in pages:
         for line in page.lines:
-            if wanted in fold(line.text):
-                confidences = [w.confidence for w in line.words if fold(w.text) in tokens]
-                found.append(min(confidences, default=line.confidence))
+            if wanted not in fold(line.text):
+                continue
+            keys = [_key(w.text) for w in line.words]
+            run = _run(keys, tokens)
+            words = (
+                [line.words[i] for i in run]
+                if run
+                else [w for w, k in zip(line.words, keys, strict=True) if k in tokens]
+            )
+            confidence = min((w.confidence for w in words), default=line.confidence)
+            raw = _repaired([w.text for w in words], [w.raw or w.text for w in words])
+            found.append(Reading(confidence, raw))
         for table in page.tables:
             for row in table.rows:
-                found += [cell.confidence for cell in row.cells if wanted in fold(cell.text)]
-    return round(max(found), 3) if found else None  # the best place it was read
+                for cell in row.cells:
+                    if wanted not in fold(cell.text):
+                        continue
+                    raw = None
+                    texts, raws = cell.text.split(), (cell.raw or cell.text).split()
+                    if cell.raw is not None and len(texts) == len(raws):
+                        run = _run([_key(t) for t in texts], tokens)
+                        if run:
+                            raw = _repaired([texts[i] for i in run], [raws[i] for i in run])
+                    found.append(Reading(cell.confidence, raw))
+    return found
+
+
+def _reading(pages: list[Page], value: str | None, *, name: bool = False) -> Reading | None:
+    """The best place the value was read; for a name, a repaired reading counts as doubtful."""
+    if not value:
+        return None
+    readings = _readings(pages, value)
+    if not readings:
+        return None
+
+    def trust(reading: Reading) -> float:
+        if name and reading.raw is not None:
+            return min(reading.confidence, REPAIRED_NAME)
+        return reading.confidence
+
+    best = max(readings, key=trust)
+    return Reading(round(trust(best), 3), best.raw if name else None)
 
 
 def add_field_confidence(document: ExtractedDocument, text: DocumentText) -> None:
-    """Fill `field_confidence` and `low_confidence` for the fields read by OCR."""
+    """Fill `field_confidence`, `low_confidence` and `ocr_readings` for fields read by OCR."""
     ocr_pages = [page for page in text.pages if page.source is PageSource.ocr]
     if not ocr_pages:
         return
     by_number = {page.number: page for page in ocr_pages}
-    fields: dict[str, float | None] = {
-        "/number": _reading_confidence(ocr_pages, document.number),
-        "/signer/name": _reading_confidence(ocr_pages, document.signer.name),
+    fields: dict[str, Reading | None] = {
+        "/number": _reading(ocr_pages, document.number),
+        "/signer/name": _reading(ocr_pages, document.signer.name, name=True),
     }
     for index, award in enumerate(document.awards):
         page = by_number.get(award.evidence.page or 0)
         where = [page] if page else ocr_pages
-        fields[f"/awards/{index}/recipient/name"] = _reading_confidence(where, award.recipient.name)
-    document.field_confidence = {k: v for k, v in fields.items() if v is not None}
+        fields[f"/awards/{index}/recipient/name"] = _reading(where, award.recipient.name, name=True)
+    found = {pointer: reading for pointer, reading in fields.items() if reading is not None}
+    document.field_confidence = {pointer: r.confidence for pointer, r in found.items()}
     document.low_confidence = [
-        pointer for pointer, value in document.field_confidence.items() if value < LOW_CONFIDENCE
+        pointer for pointer, r in found.items() if r.confidence < LOW_CONFIDENCE
     ]
+    document.ocr_readings = {pointer: r.raw for pointer, r in found.items() if r.raw}
