@@ -104,7 +104,7 @@ def verify(settings: Settings, done_before: set[int]) -> None:
             )
         }
     archive.close()
-    statuses = Counter(status for _, status, _, _ in documents)
+    statuses = Counter(status for _, _, status, _ in documents)
     print(f"  documents: {dict(statuses)}")
     print(f"  batch items: {dict(Counter(status for status, _ in items))}")
     unsettled = [d for d in documents if d[2] in ("queued", "processing")]
