@@ -1,7 +1,8 @@
 """Batches: many files digitized together, resumable at any point, reported file by file.
 
 A batch is written down before any of its files is touched: the ZIP is stored (or the
-folder named) and one item per file is recorded `pending`. Items are then admitted one
+folder, or the object store's prefix such as a scanner's S3 inbox, named) and one item
+per file is recorded `pending`. Items are then admitted one
 at a time, each in its own transaction, through the same door as a single upload
 (`service.receive.admit`: sniffed, checked, stored under its hash, deduplicated). Stop
 everything at any moment and start again: the batch carries on from its first pending
@@ -26,7 +27,9 @@ from sqlalchemy import func, select
 from extractors.errors import EmptyDocumentError, ExtractionError
 from service.archive import Archive
 from service.db.models import Batch, BatchItem, BatchItemStatus, Document, utcnow
+from service.ingest import DOCUMENT_SUFFIXES
 from service.receive import CHUNK, Spool, admit
+from service.storage import InvalidKeyError, ObjectNotFoundError
 from service.zip_source import ZipLimits, list_members, read_member
 
 SETTLED_STATES = ("rejected", "duplicate", "done", "failed")
@@ -90,6 +93,25 @@ def create_folder_batch(
         return batch.id
 
 
+def create_prefix_batch(archive: Archive, prefix: str, created_by: str | None = None) -> int | None:
+    """Record a batch of the store's documents under `prefix` (a scanner's S3 inbox);
+    None when it holds none."""
+    keys = [
+        info.key
+        for info in archive.store.iter(prefix)
+        if Path(info.key).suffix.lower() in DOCUMENT_SUFFIXES
+        and not any(part.startswith(".") for part in info.key[len(prefix) :].split("/"))
+    ]
+    if not keys:
+        return None
+    with archive.db.write() as session:
+        batch = Batch(source_kind="prefix", source=prefix, name=prefix, created_by=created_by)
+        session.add(batch)
+        session.flush()
+        session.add_all(BatchItem(batch_id=batch.id, path=key) for key in keys)
+        return batch.id
+
+
 @contextmanager
 def _zip_copy(archive: Archive, key: str) -> Iterator[Path]:
     """The stored ZIP as a local file (the store may be S3)."""
@@ -100,9 +122,16 @@ def _zip_copy(archive: Archive, key: str) -> Iterator[Path]:
         yield Path(local.name)
 
 
-def _chunks(batch: Batch, item: BatchItem, zip_path: Path | None) -> Iterator[bytes]:
+def _chunks(
+    archive: Archive, batch: Batch, item: BatchItem, zip_path: Path | None
+) -> Iterator[bytes]:
     if zip_path is not None:
         yield from read_member(zip_path, item.path, item.size_bytes or 0)
+        return
+    if batch.source_kind == "prefix":
+        with archive.store.open(item.path) as stored:
+            while chunk := stored.read(CHUNK):
+                yield chunk
         return
     with Path(item.path).open("rb") as stream:
         while chunk := stream.read(CHUNK):
@@ -157,7 +186,7 @@ def _receive(
     new = False
     try:
         with Spool(archive.settings.max_upload_bytes) as spool:
-            for chunk in _chunks(batch, item, zip_path):
+            for chunk in _chunks(archive, batch, item, zip_path):
                 spool.write(chunk)
             admitted = admit(archive, spool, Path(item.path).name, batch.created_by)
             sha256, size = admitted.document.sha256, spool.size
@@ -168,7 +197,7 @@ def _receive(
         new = admitted.created
     except ExtractionError as error:
         code, message = error.code, error.message
-    except (OSError, zipfile.BadZipFile) as error:
+    except (OSError, zipfile.BadZipFile, ObjectNotFoundError, InvalidKeyError) as error:
         code, message = "unreadable", str(getattr(error, "strerror", None) or error)
     with archive.db.write() as session:
         stored = session.get(BatchItem, item.id)

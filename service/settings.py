@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     page_time_limit: float = Field(
         default=120.0, gt=0, description="Seconds a worker may spend per page of a document."
     )
+    batch_prefixes: list[str] = Field(
+        default_factory=list,
+        description="Key prefixes of the object store (an S3 inbox such as `inbox/`) that "
+        "batches may read (JSON list); none by default.",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
 

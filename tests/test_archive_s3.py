@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,3 +57,32 @@ def test_upload_keeps_original_and_derived_files_in_the_bucket(
     derived = {info.key for info in store.iter(f"derived/{sha}/")}
     assert {f"derived/{sha}/extracted.json", f"derived/{sha}/text.txt"} <= derived
     assert client.get("/readyz").json()["checks"]["store"] == "ok"
+
+
+def test_a_batch_reads_a_scanners_inbox_in_the_bucket(s3_settings: Settings) -> None:
+    settings = s3_settings.model_copy(update={"batch_prefixes": ["inbox/"]})
+    store = open_store(
+        settings.resolved_storage_url,
+        access_key=settings.s3_access_key.get_secret_value(),
+        secret_key=settings.s3_secret_key.get_secret_value(),
+    )
+    store.put("inbox/2019/giấy khen.pdf", sample(CERT).read_bytes(), content_type="")
+    store.put("inbox/2019/ghi chú.txt", "không phải tài liệu".encode(), content_type="")
+    with TestClient(create_app(settings)) as client:
+        denied = client.post("/api/v1/batches", json={"prefix": "originals/"})
+        assert denied.status_code == 403
+        assert denied.json()["error"]["code"] == "prefix_not_allowed"
+        assert client.post("/api/v1/batches", json={"prefix": "inbox/../x/"}).status_code == 403
+        empty = client.post("/api/v1/batches", json={"prefix": "inbox/2030/"})
+        assert empty.status_code == 422
+        response = client.post("/api/v1/batches", json={"prefix": "inbox/2019/"})
+        assert response.status_code == 202 and response.json()["total"] == 1
+        deadline = time.monotonic() + 60
+        while not (body := client.get(response.json()["links"]["self"]).json())["finished"]:
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        assert body["counts"] == {"done": 1}
+        found = client.get(
+            "/api/v1/awards", params={"name": truth(CERT)["awards"][0]["recipient"]["name"]}
+        )
+        assert found.json()["total"] >= 1

@@ -34,9 +34,16 @@ ReceiverDep = Annotated[BatchReceiver, Depends(get_receiver)]
 
 
 class FolderBatch(BaseModel):
-    folder: str = Field(
+    folder: str | None = Field(
+        default=None,
         description="A folder on the server inside one of TDKT_BATCH_FOLDERS",
         examples=["/srv/scans/2019"],
+    )
+    prefix: str | None = Field(
+        default=None,
+        description="A key prefix of the object store under one of TDKT_BATCH_PREFIXES "
+        "(a scanner's S3 inbox)",
+        examples=["inbox/2019/"],
     )
 
 
@@ -64,6 +71,14 @@ def _out(archive: ArchiveDep, batch_id: int) -> BatchOut:
     return BatchOut.of(found)
 
 
+def _allowed_prefix(archive: ArchiveDep, prefix: str) -> str:
+    if ".." in prefix.split("/") or prefix.startswith("/"):
+        raise ApiError(403, "prefix_not_allowed", f"{prefix} is not under TDKT_BATCH_PREFIXES")
+    if not any(prefix.startswith(allowed) for allowed in archive.settings.batch_prefixes):
+        raise ApiError(403, "prefix_not_allowed", f"{prefix} is not under TDKT_BATCH_PREFIXES")
+    return prefix
+
+
 def _allowed_folder(archive: ArchiveDep, folder: str) -> Path:
     path = Path(folder).expanduser()
     try:
@@ -82,7 +97,8 @@ def _allowed_folder(archive: ArchiveDep, folder: str) -> Path:
     "/batches",
     status_code=202,
     response_model=BatchOut,
-    summary="Start a batch: upload a ZIP (multipart `file`) or name a server folder (JSON)",
+    summary="Start a batch: upload a ZIP (multipart `file`), or name a server folder or an "
+    "object-store prefix (JSON)",
     openapi_extra=_BATCH_BODY,
     responses=error_responses(400, 403, 404, 413, 415, 422),
 )
@@ -91,7 +107,16 @@ async def create_batch(request: Request, archive: ArchiveDep, receiver: Receiver
         try:
             body = FolderBatch.model_validate_json(await request.body())
         except ValueError:
-            raise ApiError(422, "invalid_request", 'send {"folder": "…"}') from None
+            body = FolderBatch()
+        if body.prefix is not None and body.folder is None:
+            prefix = _allowed_prefix(archive, body.prefix)
+            found = await run_in_threadpool(batches.create_prefix_batch, archive, prefix)
+            if found is None:
+                raise ApiError(422, "empty_document", f"{prefix} holds no documents")
+            receiver.submit(found)
+            return await run_in_threadpool(_out, archive, found)
+        if body.folder is None or body.prefix is not None:
+            raise ApiError(422, "invalid_request", 'send {"folder": "…"} or {"prefix": "…"}')
         folder = _allowed_folder(archive, body.folder)
         files = await run_in_threadpool(lambda: list(find_files([folder])))
         if not files:
