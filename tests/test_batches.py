@@ -19,6 +19,7 @@ from service import batches
 from service.api.app import create_app
 from service.archive import open_archive
 from service.settings import Settings
+from tests.conftest import NewDatabase
 from tests.service_helpers import sample, truth
 
 BATCHES = "/api/v1/batches"
@@ -53,12 +54,17 @@ def an_archivists_zip() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def settings(tmp_path_factory: pytest.TempPathFactory, new_database: NewDatabase) -> Settings:
     root = tmp_path_factory.mktemp("batches")
     allowed = root / "scans"
     allowed.mkdir()
     shutil.copy(sample(DASH), allowed / DASH)
-    return Settings(data_dir=root / "data", job_workers=2, batch_folders=[allowed])
+    return Settings(
+        data_dir=root / "data",
+        database_url=new_database(root),
+        job_workers=2,
+        batch_folders=[allowed],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -142,9 +148,9 @@ def test_a_server_folder_only_from_the_allow_list(
 
 
 def test_a_batch_stopped_midway_carries_on_without_reading_a_file_twice(
-    tmp_path: Path,
+    tmp_path: Path, new_database: NewDatabase
 ) -> None:
-    settings = Settings(data_dir=tmp_path, job_workers=1)
+    settings = Settings(data_dir=tmp_path, database_url=new_database(tmp_path), job_workers=1)
     archive = open_archive(settings)
     members = {name: sample(name).read_bytes() for name in (LIST, CERT, DOCX, DASH)}
     spool_path = tmp_path / "in.zip"

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 from service.api.app import create_app
 from service.celery_jobs import TASK, make_celery
 from service.settings import Settings
+from tests.conftest import NewDatabase
 from tests.service_helpers import sample, truth, wait_for
 
 TDKT = Path(sys.executable).with_name("tdkt")
@@ -35,6 +36,7 @@ class Worker:
         env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
             "TDKT_DATA_DIR": str(settings.data_dir),
+            "TDKT_DATABASE_URL": settings.resolved_database_url,
             "TDKT_QUEUE_URL": REDIS,
             "TDKT_QUEUE_NAME": settings.queue_name,
             "TDKT_QUEUE_VISIBILITY_TIMEOUT": str(settings.queue_visibility_timeout),
@@ -70,10 +72,14 @@ class Worker:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Iterator[Settings]:
+def settings(tmp_path: Path, new_database: NewDatabase) -> Iterator[Settings]:
     name = f"tdkt-test-{uuid.uuid4().hex[:8]}"
     yield Settings(
-        data_dir=tmp_path / "data", queue_url=REDIS, queue_name=name, queue_visibility_timeout=4
+        data_dir=tmp_path / "data",
+        database_url=new_database(tmp_path),
+        queue_url=REDIS,
+        queue_name=name,
+        queue_visibility_timeout=4,
     )
     client = redis.Redis.from_url(REDIS)
     keys = list(client.scan_iter(f"{name}*"))
