@@ -9,6 +9,7 @@ left queued or unfinished are processed now.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
@@ -94,6 +95,21 @@ def ingest_files(
                                               row.message))  # fmt: skip
     if not to_process:
         return report
+    if archive.settings.queue_url:
+        _process_on_workers(archive, to_process, report, on_result)
+    else:
+        _process_here(archive, to_process, report, on_result, workers)
+    return report
+
+
+def _process_here(
+    archive: Archive,
+    to_process: dict[int, Path],
+    report: IngestReport,
+    on_result: Callable[[FileResult], None],
+    workers: int | None,
+) -> None:
+    """The embedded way: this command's own worker processes read the documents."""
     jobs = JobPool(archive, workers=min(workers or archive.settings.job_workers, len(to_process)))
     try:
         futures = {jobs.submit(document_id): document_id for document_id in to_process}
@@ -109,7 +125,40 @@ def ingest_files(
             _report(report, on_result, _final(archive, document_id, to_process[document_id]))
     finally:
         jobs.shutdown()
-    return report
+
+
+def _process_on_workers(
+    archive: Archive,
+    to_process: dict[int, Path],
+    report: IngestReport,
+    on_result: Callable[[FileResult], None],
+    poll_seconds: float = 0.5,
+) -> None:
+    """With a queue configured, `tdkt worker` processes read them; wait for each to settle."""
+    from service.celery_jobs import CeleryJobs
+
+    jobs = CeleryJobs(archive)
+    try:
+        for document_id in to_process:
+            jobs.submit(document_id)
+        waiting = set(to_process)
+        while waiting:
+            with archive.db.read() as session:
+                settled = set(
+                    session.scalars(
+                        select(Document.id).where(
+                            Document.id.in_(waiting),
+                            Document.status.in_((DocumentStatus.done, DocumentStatus.failed)),
+                        )
+                    )
+                )
+            for document_id in sorted(settled):
+                _report(report, on_result, _final(archive, document_id, to_process[document_id]))
+            waiting -= settled
+            if waiting:
+                time.sleep(poll_seconds)
+    finally:
+        jobs.shutdown()
 
 
 def _report(

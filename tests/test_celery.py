@@ -42,6 +42,7 @@ class Worker:
             "TDKT_QUEUE_VISIBILITY_TIMEOUT": str(settings.queue_visibility_timeout),
         }
         self.log = log
+        self.env = env
         with log.open("wb") as out:
             self.process = subprocess.Popen(
                 [str(TDKT), "worker", "--concurrency", "1"],
@@ -149,3 +150,25 @@ def test_a_document_whose_worker_is_killed_finishes_on_another(
             first.kill()
             if second is not None:
                 second.stop()
+
+
+def test_tdkt_ingest_hands_documents_to_the_workers(settings: Settings, tmp_path: Path) -> None:
+    folder = tmp_path / "hồ sơ"
+    folder.mkdir()
+    for name in (TEXT, "cert_giaykhen_so_textpdf_hatinh_2024.pdf"):
+        (folder / name).write_bytes(sample(name).read_bytes())
+    worker = Worker(settings, tmp_path / "worker.log")
+    try:
+        result = subprocess.run(
+            [str(TDKT), "ingest", str(folder)],
+            env={**worker.env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        worker.stop()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("2 done, 0 duplicate, 0 failed")
+    assert b"tdkt.process_document" in worker.log.read_bytes()  # read by the worker
