@@ -24,7 +24,6 @@ from tests.conftest import NewDatabase
 from tests.service_helpers import sample, truth, wait_for
 
 TDKT = Path(sys.executable).with_name("tdkt")
-REDIS = "redis://127.0.0.1:6379/0"
 TEXT = "qd_list_grid4_textpdf_namdinh_2024.pdf"
 SCAN = "qd_list_typewriter_photo_old_hatay_2000.pdf"
 
@@ -37,7 +36,7 @@ class Worker:
             **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
             "TDKT_DATA_DIR": str(settings.data_dir),
             "TDKT_DATABASE_URL": settings.resolved_database_url,
-            "TDKT_QUEUE_URL": REDIS,
+            "TDKT_QUEUE_URL": settings.queue_url or "",
             "TDKT_QUEUE_NAME": settings.queue_name,
             "TDKT_QUEUE_VISIBILITY_TIMEOUT": str(settings.queue_visibility_timeout),
         }
@@ -73,16 +72,16 @@ class Worker:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, new_database: NewDatabase) -> Iterator[Settings]:
+def settings(tmp_path: Path, new_database: NewDatabase, redis_url: str) -> Iterator[Settings]:
     name = f"tdkt-test-{uuid.uuid4().hex[:8]}"
     yield Settings(
         data_dir=tmp_path / "data",
         database_url=new_database(tmp_path),
-        queue_url=REDIS,
+        queue_url=redis_url,
         queue_name=name,
         queue_visibility_timeout=4,
     )
-    client = redis.Redis.from_url(REDIS)
+    client = redis.Redis.from_url(redis_url)
     keys = list(client.scan_iter(f"{name}*"))
     if keys:
         client.delete(*keys)
