@@ -18,7 +18,6 @@ import io
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from bench.processes import start, tdkt_env
 from service.api.app import create_app
 from service.archive import open_archive
 from service.db.models import Document, ProcessingEvent
@@ -130,30 +130,6 @@ def stage_totals(settings: Settings) -> tuple[dict[str, float], int]:
     return dict(totals), int(pages)
 
 
-def start_workers(settings: Settings, count: int, logs: Path) -> list[subprocess.Popen[bytes]]:
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
-        "TDKT_DATA_DIR": str(settings.data_dir),
-        "TDKT_DATABASE_URL": settings.database_url or "",
-        "TDKT_QUEUE_URL": settings.queue_url or "",
-        "TDKT_QUEUE_NAME": settings.queue_name,
-    }
-    tdkt = Path(sys.executable).with_name("tdkt")
-    workers = []
-    for n in range(count):
-        log = (logs / f"worker-{n}.log").open("wb")
-        workers.append(
-            subprocess.Popen(
-                [str(tdkt), "worker", "--concurrency", "1"],
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        )
-    return workers
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=60)
@@ -173,7 +149,11 @@ def main() -> None:
         workers: list[subprocess.Popen[bytes]] = []
         with TestClient(create_app(settings)) as client, MemoryWatch(os.getpid()) as memory:
             if args.queue_url:
-                workers = start_workers(settings, args.workers, Path(temp))
+                env = tdkt_env(settings)
+                workers = [
+                    start(["worker", "--concurrency", "1"], env, Path(temp) / f"worker-{n}.log")
+                    for n in range(args.workers)
+                ]
                 memory.extra = [w.pid for w in workers]
             began = time.perf_counter()
             batch = client.post("/api/v1/batches", files={"file": ("bench.zip", data)}).json()

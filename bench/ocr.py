@@ -30,9 +30,9 @@ from rapidfuzz.distance import Levenshtein
 
 from extractors import sniff
 from extractors.extract import extract_document
-from extractors.image_reader import load_images
+from extractors.image_reader import image_pages
 from extractors.parsing.document import parse_document
-from extractors.pdf_reader import scan_pdf
+from extractors.pdf_reader import pdf_pages
 from extractors.reader import read_document
 from extractors.text_normalize import fold
 
@@ -98,9 +98,8 @@ class FileResult:
 def page_images(data: bytes) -> list[Image.Image]:
     """The page images OCR sees: PDF pages rendered at 300 DPI, image frames upright."""
     if sniff.sniff_media_type(data) == sniff.PDF:
-        scanned = scan_pdf(data)
-        return [image for _, image in scanned.ocr_jobs]
-    return [image for _, image in load_images(data)]
+        return [image for _, image in pdf_pages(data)[1]]
+    return [image for _, image in image_pages(data)]
 
 
 def raw_tesseract(image: Image.Image, folder: Path) -> tuple[str, float]:

@@ -12,11 +12,6 @@ again. It prints what it found; it does not assert.
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -28,30 +23,10 @@ import httpx
 from sqlalchemy import func, select
 
 from bench.ingest import make_batch
+from bench.processes import free_port, kill, start, tdkt_env
 from service.archive import open_archive
 from service.db.models import Award, BatchItem, Decision, Document, ProcessingEvent
 from service.settings import Settings
-
-TDKT = Path(sys.executable).with_name("tdkt")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    with log.open("ab") as out:
-        return subprocess.Popen(
-            [str(TDKT), *args], env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
-
-
-def kill(process: subprocess.Popen[bytes]) -> None:
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
 
 
 def wait_ready(base: str, timeout: float = 60) -> None:
@@ -133,20 +108,17 @@ def main() -> None:
         root = Path(temp)
         port = free_port()
         name = f"tdkt-survive-{uuid.uuid4().hex[:8]}"
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
-            "TDKT_DATA_DIR": str(root / "data"),
-            "TDKT_PORT": str(port),
-            "TDKT_JOB_WORKERS": str(args.workers),
-            "TDKT_QUEUE_NAME": name,
-            "TDKT_QUEUE_VISIBILITY_TIMEOUT": "30",
-        }
-        if args.database_url:
-            env["TDKT_DATABASE_URL"] = args.database_url
-        if args.queue_url:
-            env["TDKT_QUEUE_URL"] = args.queue_url
         settings = Settings(
-            data_dir=root / "data", database_url=args.database_url, queue_url=args.queue_url
+            data_dir=root / "data",
+            database_url=args.database_url,
+            queue_url=args.queue_url,
+            queue_name=name,
+        )
+        env = tdkt_env(
+            settings,
+            TDKT_PORT=str(port),
+            TDKT_JOB_WORKERS=str(args.workers),
+            TDKT_QUEUE_VISIBILITY_TIMEOUT="30",
         )
         base = f"http://127.0.0.1:{port}"
         api = start(["serve"], env, root / "api.log")

@@ -31,11 +31,6 @@ def open_image(data: bytes) -> Iterator[Image.Image]:
             raise CorruptFileError(f"the image cannot be read: {exc}") from exc
 
 
-def load_images(data: bytes, *, max_frames: int = MAX_FRAMES) -> list[PageJob]:
-    """Decode every frame once, upright (EXIF orientation applied)."""
-    return list(image_pages(data, max_frames=max_frames))
-
-
 def image_pages(data: bytes, *, max_frames: int = MAX_FRAMES) -> Iterator[PageJob]:
     """Frames one at a time as they are asked for, upright and no larger than OCR needs."""
     found = False

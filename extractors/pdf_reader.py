@@ -8,7 +8,6 @@ a 300 DPI pypdfium2 rendering when the page is not one plain image.
 import io
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -23,22 +22,13 @@ from extractors.errors import (
     TooLargeError,
 )
 from extractors.layout import table_position, words_to_lines
-from extractors.ocr_engine import OcrEngine
-from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr, ocr_pages
+from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
 from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
 
 MAX_PAGES = 500
 MIN_TEXT_CHARS = 20  # fewer real characters than this is a scan with a stray label
 RENDER_DPI = 300
 FULL_PAGE = 0.85  # an image covering this share of the page is the page
-
-
-@dataclass
-class ScannedPdf:
-    """A PDF split into pages read from the text layer and page images awaiting OCR."""
-
-    pages: list[Page]
-    ocr_jobs: list[PageJob]
 
 
 def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Page], Iterator[PageJob]]:
@@ -65,47 +55,6 @@ def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Page], I
             document.close()
 
     return list(text_pages.values()), images()
-
-
-def read_pdf(
-    data: bytes,
-    *,
-    ocr: OcrEngine | None = None,
-    workers: int | None = None,
-    max_pages: int = MAX_PAGES,
-) -> list[Page]:
-    """Every page of the PDF in order, OCR'ing those without a text layer."""
-    scanned = scan_pdf(data, max_pages=max_pages)
-    if scanned.ocr_jobs:
-        if ocr is None:
-            from extractors.tesseract import TesseractEngine
-
-            ocr = TesseractEngine()
-        scanned.pages.extend(ocr_pages(scanned.ocr_jobs, ocr, workers))
-    return sorted(scanned.pages, key=lambda p: p.number)
-
-
-def scan_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> ScannedPdf:
-    """Read text pages now; return the other pages as images for the OCR pool."""
-    document = open_pdf(data)
-    try:
-        count = len(document)
-        if count == 0:
-            raise EmptyDocumentError("the PDF has no pages")
-        if count > max_pages:
-            raise TooLargeError(f"the PDF has {count} pages; the limit is {max_pages}")
-        text_pages = _read_text_layer(data, count)
-        pages: list[Page] = []
-        jobs: list[PageJob] = []
-        for index in range(count):
-            page = text_pages.get(index)
-            if page is not None:
-                pages.append(page)
-            else:
-                jobs.append((index + 1, _page_image(document[index])))
-        return ScannedPdf(pages, jobs)
-    finally:
-        document.close()
 
 
 def open_pdf(data: bytes) -> pdfium.PdfDocument:

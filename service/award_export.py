@@ -8,8 +8,6 @@ temporary file that is then sent.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from service.award_labels import label
+from service.csv_stream import csv_chunks
 from service.db.models import Award
 
 FORMATS = {
@@ -24,7 +23,6 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
-BOM = "\ufeff"
 
 
 @dataclass(frozen=True)
@@ -62,21 +60,6 @@ COLUMNS = [
 
 def _plain(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def csv_chunks(awards: Iterable[Award], rows_per_chunk: int = 500) -> Iterator[str]:
-    """A BOM, the header, then the rows, a few hundred per chunk."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write(BOM)
-    writer.writerow([c.header for c in COLUMNS])
-    for i, award in enumerate(awards, start=1):
-        writer.writerow(["" if (v := _plain(c.value(award))) is None else v for c in COLUMNS])
-        if i % rows_per_chunk == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
 
 
 def json_chunks(awards: Iterable[Award]) -> Iterator[str]:
@@ -127,7 +110,8 @@ def chunks(awards: Iterable[Award], format: str) -> Iterator[bytes]:
     if format == "xlsx":
         yield from xlsx_chunks(awards)
     elif format == "csv":
-        yield from (part.encode() for part in csv_chunks(awards))
+        rows = ([_plain(c.value(award)) for c in COLUMNS] for award in awards)
+        yield from (part.encode() for part in csv_chunks([c.header for c in COLUMNS], rows))
     elif format == "json":
         yield from (part.encode() for part in json_chunks(awards))
     else:

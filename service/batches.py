@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from extractors.errors import EmptyDocumentError, ExtractionError
 from service.archive import Archive
 from service.db.models import Batch, BatchItem, BatchItemStatus, Document, utcnow
-from service.ingest import DOCUMENT_SUFFIXES
+from service.document_files import is_document
 from service.receive import CHUNK, Spool, admit
 from service.storage import InvalidKeyError, ObjectNotFoundError
 from service.zip_source import ZipLimits, list_members, read_member
@@ -99,8 +99,7 @@ def create_prefix_batch(archive: Archive, prefix: str, created_by: str | None = 
     keys = [
         info.key
         for info in archive.store.iter(prefix)
-        if Path(info.key).suffix.lower() in DOCUMENT_SUFFIXES
-        and not any(part.startswith(".") for part in info.key[len(prefix) :].split("/"))
+        if is_document(info.key[len(prefix) :].split("/"))
     ]
     if not keys:
         return None

@@ -95,7 +95,8 @@ def ingest(
 ) -> None:
     """Archive files and read them; prints done / duplicate / failed, exits 1 if any failed."""
     from service.archive import open_archive
-    from service.ingest import find_files, ingest_files
+    from service.document_files import find_files
+    from service.ingest import ingest_files
     from service.terminal import ingest_progress
 
     for path in paths:

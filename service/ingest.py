@@ -10,13 +10,14 @@ left queued or unfinished are processed now.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
+from service import batches
 from service.archive import Archive
 from service.db.models import Document, DocumentStatus
 from service.jobs import JobPool, requeue_interrupted
@@ -45,30 +46,6 @@ class IngestReport:
         return [r for r in self.results if r.outcome == "failed"]
 
 
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
-
-
-def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files named, and document files under folders named (recursively), in name order.
-
-    Inside a folder only documents by their suffix are taken (hidden files and folders
-    skipped), so the notes and spreadsheets kept beside scans are not reported as
-    failures; a file named on its own is always tried, and its bytes decide.
-    """
-    for path in paths:
-        if not path.is_dir():
-            yield path
-            continue
-        for found in sorted(path.rglob("*")):
-            relative = found.relative_to(path).parts
-            if (
-                found.suffix.lower() in DOCUMENT_SUFFIXES
-                and found.is_file()
-                and not any(part.startswith(".") for part in relative)
-            ):
-                yield found
-
-
 def ingest_files(
     archive: Archive,
     files: list[Path],
@@ -77,8 +54,6 @@ def ingest_files(
     on_result: Callable[[FileResult], None] = lambda _result: None,
 ) -> IngestReport:
     """Ingest files as one batch (`service.batches`): each admitted, then read."""
-    from service import batches  # batches read DOCUMENT_SUFFIXES from here
-
     report = IngestReport()
     requeue_interrupted(archive)  # what a killed earlier run left `processing`
     name = ", ".join(str(p) for p in files[:3]) + (" …" if len(files) > 3 else "")

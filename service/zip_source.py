@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from extractors.errors import CorruptFileError, ExtractionError, TooLargeError
-from service.ingest import DOCUMENT_SUFFIXES
+from service.document_files import DOCUMENT_SUFFIXES, is_hidden
 
 ARCHIVE_SUFFIXES = frozenset({".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"})
 ARCHIVE_MAGIC = (b"PK\x03\x04", b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c", b"\x1f\x8b", b"BZh")
@@ -82,8 +82,7 @@ def list_members(path: Path, limits: ZipLimits) -> list[Member]:
     for info in infos:
         name = _decoded(info)
         parts = PurePosixPath(name.replace("\\", "/")).parts
-        hidden = any((p.startswith(".") and p != "..") or p == "__MACOSX" for p in parts)
-        if info.is_dir() or hidden:
+        if info.is_dir() or is_hidden(parts):
             continue
         ratio = info.file_size / info.compress_size if info.compress_size else 0.0
         if info.file_size > MIN_BOMB_BYTES and ratio > limits.max_ratio:

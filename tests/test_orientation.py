@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_document
-from extractors.pdf_reader import scan_pdf
+from extractors.pdf_reader import pdf_pages
 from extractors.reader import read_document
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "cert_bangkhen_bo_scan_light_2015.pdf"
 
 
 def _turned(angle: int) -> bytes:
-    page = scan_pdf(SAMPLE.read_bytes()).ocr_jobs[0][1]
+    page = next(pdf_pages(SAMPLE.read_bytes())[1])[1]
     buffer = io.BytesIO()
     page.rotate(angle, expand=True).save(buffer, format="PNG")
     return buffer.getvalue()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -18,9 +15,10 @@ from service import batches
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, BatchOut
-from service.api.upload import receive_upload
+from service.api.upload import receive_upload, upload_body
 from service.batch_receiver import BatchReceiver
-from service.ingest import find_files
+from service.csv_stream import csv_chunks
+from service.document_files import find_files
 
 router = APIRouter(prefix=API, tags=["batches"])
 
@@ -47,21 +45,10 @@ class FolderBatch(BaseModel):
     )
 
 
-_BATCH_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {"file": {"type": "string", "format": "binary"}},
-                }
-            },
-            "application/json": {"schema": FolderBatch.model_json_schema()},
-        },
-    }
-}
+_BATCH_BODY = upload_body(
+    "A ZIP of PDF, DOCX, PNG, JPEG or TIFF files",
+    **{"application/json": {"schema": FolderBatch.model_json_schema()}},
+)
 
 
 def _out(archive: ArchiveDep, batch_id: int) -> BatchOut:
@@ -153,23 +140,13 @@ def get_batch(batch_id: int, archive: ArchiveDep) -> BatchOut:
 def batch_report(batch_id: int, archive: ArchiveDep) -> StreamingResponse:
     _out(archive, batch_id)
 
-    def rows() -> Iterator[str]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")
-        writer.writerow(["file", "sha256", "status", "document_id", "error_code", "message"])
-        for row in batches.report(archive, batch_id):
-            writer.writerow(
-                [row.file, row.sha256 or "", row.status, row.document_id or "",
-                 row.error_code or "", row.message or ""]
-            )  # fmt: skip
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
-
+    rows = (
+        (r.file, r.sha256, r.status, r.document_id, r.error_code, r.message)
+        for r in batches.report(archive, batch_id)
+    )
+    header = ["file", "sha256", "status", "document_id", "error_code", "message"]
     return StreamingResponse(
-        rows(),
+        csv_chunks(header, rows, rows_per_chunk=1000),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="batch-{batch_id}-report.csv"'},
     )

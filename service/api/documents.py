@@ -16,7 +16,7 @@ from schemas import ExtractedDocument
 from service.api.deps import ArchiveDep, JobsDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, DocumentDetail, DocumentList, DocumentOut, EventOut
-from service.api.upload import receive_upload
+from service.api.upload import receive_upload, upload_body
 from service.archive import Archive, original_key
 from service.db.models import (
     Award,
@@ -30,26 +30,7 @@ from service.storage import ObjectNotFoundError
 
 router = APIRouter(prefix=API, tags=["documents"])
 
-_UPLOAD_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "A PDF, DOCX, PNG, JPEG or TIFF file.",
-                        }
-                    },
-                }
-            }
-        },
-    }
-}
+_UPLOAD_BODY = upload_body("A PDF, DOCX, PNG, JPEG or TIFF file.")
 
 
 @router.post(

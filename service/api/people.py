@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from sqlalchemy.orm import Session
 
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, PersonDetail, PersonList, PersonOut, StreakOut
 from service.award_labels import label
-from service.people import find_people, get_person, streaks
+from service.people import Person, find_people, get_person, streaks
 
 router = APIRouter(prefix=API, tags=["people"])
 
@@ -40,6 +41,13 @@ def list_people(
     return PersonList(total=len(people), items=items)
 
 
+def _person(session: Session, person_id: str) -> Person:
+    person = get_person(session, person_id)
+    if person is None:
+        raise ApiError(404, "not_found", f"no person {person_id}")
+    return person
+
+
 @router.get(
     "/people/{person_id}",
     response_model=PersonDetail,
@@ -48,9 +56,7 @@ def list_people(
 )
 def person_detail(person_id: str, archive: ArchiveDep) -> PersonDetail:
     with archive.db.read() as session:
-        person = get_person(session, person_id)
-        if person is None:
-            raise ApiError(404, "not_found", f"no person {person_id}")
+        person = _person(session, person_id)
         return PersonDetail(
             **PersonOut.of(person).model_dump(),
             awards=[AwardOut.of(award) for award in person.awards],
@@ -65,9 +71,7 @@ def person_detail(person_id: str, archive: ArchiveDep) -> PersonDetail:
 )
 def person_streaks(person_id: str, archive: ArchiveDep) -> list[StreakOut]:
     with archive.db.read() as session:
-        person = get_person(session, person_id)
-        if person is None:
-            raise ApiError(404, "not_found", f"no person {person_id}")
+        person = _person(session, person_id)
         return [
             StreakOut(
                 award_code=s.award_code,

@@ -8,6 +8,7 @@ declared Content-Length already does).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import Request
 from python_multipart.exceptions import MultipartParseError
@@ -98,6 +99,26 @@ async def receive_upload(request: Request, limit: int) -> tuple[Spool, str]:
         spool.close()
         raise ApiError(400, "missing_file", "no file in the form field 'file'")
     return spool, found[0]
+
+
+def upload_body(description: str, **other_content: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI `openapi_extra` for a route that reads a multipart `file` part itself
+    (FastAPI cannot see it), plus any other content types it accepts."""
+    file_part = {
+        "schema": {
+            "type": "object",
+            "required": [FIELD],
+            "properties": {
+                FIELD: {"type": "string", "format": "binary", "description": description}
+            },
+        }
+    }
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"multipart/form-data": file_part, **other_content},
+        }
+    }
 
 
 def _too_large(limit: int) -> str:

@@ -1,0 +1,49 @@
+"""The `tdkt` commands benchmarks start: each in its own process group, stopped by pid."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from service.settings import Settings
+
+TDKT = Path(sys.executable).with_name("tdkt")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def tdkt_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """This environment without any TDKT_* of its own, and the settings' archive, database
+    and queue."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TDKT_")}
+    env.update(
+        TDKT_DATA_DIR=str(settings.data_dir),
+        TDKT_QUEUE_NAME=settings.queue_name,
+        **({"TDKT_DATABASE_URL": settings.database_url} if settings.database_url else {}),
+        **({"TDKT_QUEUE_URL": settings.queue_url} if settings.queue_url else {}),
+        **extra,
+    )
+    return env
+
+
+def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """`tdkt ARGS…` in a process group of its own, its output appended to `log`."""
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [str(TDKT), *args], env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+
+
+def kill(process: subprocess.Popen[bytes]) -> None:
+    """kill -9 of the process and everything it started."""
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
