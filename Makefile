@@ -5,8 +5,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie fonts-liberation2 fonts-dejavu-core fonts-noto-core
 # The tests also run the archive on PostgreSQL and Celery on Redis (servers of their own
-# when the machine's can't be used).
-TEST_APT_PACKAGES := postgresql redis-server
+# when the machine's can't be used), and the web page in Debian's headless Chromium.
+TEST_APT_PACKAGES := postgresql redis-server chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: setup system test-system apt venv test lint serve extract-samples samples bench clean

@@ -30,9 +30,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from bench.processes import start, tdkt_env
+from service import accounts
 from service.api.app import create_app
 from service.archive import open_archive
-from service.db.models import Document, ProcessingEvent
+from service.db.models import Document, ProcessingEvent, Role
 from service.settings import Settings
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -148,6 +149,7 @@ def main() -> None:
         data, count = make_batch(args.documents)
         workers: list[subprocess.Popen[bytes]] = []
         with TestClient(create_app(settings)) as client, MemoryWatch(os.getpid()) as memory:
+            client.headers["Authorization"] = f"Bearer {_token(client)}"
             if args.queue_url:
                 env = tdkt_env(settings)
                 workers = [
@@ -188,3 +190,10 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _token(client: TestClient) -> str:
+    archive = client.app.state.archive  # type: ignore[attr-defined]
+    with archive.db.write() as session:
+        user = accounts.add_user(session, "bench", Role.archivist, None)
+        return accounts.new_token(session, user, "bench")

@@ -34,6 +34,15 @@ def tdkt_env(settings: Settings, **extra: str) -> dict[str, str]:
     return env
 
 
+def api_token(env: dict[str, str], name: str = "bench") -> str:
+    """An archivist's API token on the archive `env` names (`tdkt user add --token`)."""
+    made = subprocess.run(
+        [str(TDKT), "user", "add", name, "--role", "archivist", "--no-password", "--token"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return made.stdout.strip().splitlines()[-1]
+
+
 def start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     """`tdkt ARGS…` in a process group of its own, its output appended to `log`."""
     with log.open("ab") as out:

@@ -23,6 +23,7 @@ from typing import Any
 
 import httpx2 as httpx
 
+from bench.processes import api_token
 from extractors.text_normalize import fold
 
 DOCUMENTS = {".pdf", ".docx", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
@@ -34,8 +35,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _start(data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def _start(data_dir: Path, port: int, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    """The service on a fresh archive, and an archivist's API token for it."""
     env = {**os.environ, "TDKT_DATA_DIR": str(data_dir), "TDKT_JOB_WORKERS": str(workers)}
+    token = api_token(env)
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("tdkt")), "serve", "--port", str(port)],
         env=env,
@@ -46,7 +49,7 @@ def _start(data_dir: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     for _ in range(300):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200:
-                return process
+                return process, token
         except httpx.TransportError:
             time.sleep(0.1)
     raise SystemExit("tdkt serve did not start")
@@ -93,11 +96,14 @@ def main() -> None:
     files = sorted(p for p in args.folder.iterdir() if p.suffix.lower() in DOCUMENTS)
     with tempfile.TemporaryDirectory(prefix="tdkt-bench-") as temp:
         port = _free_port()
-        process = _start(Path(temp) / "one", port, args.workers)
+        process, token = _start(Path(temp) / "one", port, args.workers)
+        auth = {"Authorization": f"Bearer {token}"}
         text_seconds: list[float] = []
         scan_seconds_per_page: list[float] = []
         try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
+            with httpx.Client(
+                base_url=f"http://127.0.0.1:{port}", headers=auth, timeout=300
+            ) as client:
                 _warm_up(client, files)
                 print(f"{'file':58} {'pages':>5} {'ocr':>4} {'seconds':>8}  status")
                 for path in files:
@@ -128,9 +134,12 @@ def main() -> None:
                 f"{statistics.median(scan_seconds_per_page):.2f} s median per page"
             )
         port = _free_port()
-        process = _start(Path(temp) / "all", port, args.workers)
+        process, token = _start(Path(temp) / "all", port, args.workers)
+        auth = {"Authorization": f"Bearer {token}"}
         try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=300) as client:
+            with httpx.Client(
+                base_url=f"http://127.0.0.1:{port}", headers=auth, timeout=300
+            ) as client:
                 _warm_up(client, files)
                 began = time.perf_counter()
                 ids = [

@@ -23,7 +23,7 @@ import httpx
 from sqlalchemy import func, select
 
 from bench.ingest import make_batch
-from bench.processes import free_port, kill, start, tdkt_env
+from bench.processes import api_token, free_port, kill, start, tdkt_env
 from service.archive import open_archive
 from service.db.models import Award, BatchItem, Decision, Document, ProcessingEvent
 from service.settings import Settings
@@ -41,8 +41,9 @@ def wait_ready(base: str, timeout: float = 60) -> None:
     raise SystemExit("the API did not start")
 
 
-def batch_state(base: str, batch_id: int) -> dict[str, Any]:
-    body: dict[str, Any] = httpx.get(f"{base}/api/v1/batches/{batch_id}", timeout=30).json()
+def batch_state(base: str, batch_id: int, auth: dict[str, str]) -> dict[str, Any]:
+    url = f"{base}/api/v1/batches/{batch_id}"
+    body: dict[str, Any] = httpx.get(url, headers=auth, timeout=30).json()
     return body
 
 
@@ -121,6 +122,7 @@ def main() -> None:
             TDKT_QUEUE_VISIBILITY_TIMEOUT="30",
         )
         base = f"http://127.0.0.1:{port}"
+        auth = {"Authorization": f"Bearer {api_token(env)}"}
         api = start(["serve"], env, root / "api.log")
         workers = [
             start(["worker", "--concurrency", "1"], env, root / f"worker-{n}.log")
@@ -131,12 +133,15 @@ def main() -> None:
             wait_ready(base)
             data, count = make_batch(args.documents)
             batch = httpx.post(
-                f"{base}/api/v1/batches", files={"file": ("survive.zip", data)}, timeout=600
+                f"{base}/api/v1/batches",
+                files={"file": ("survive.zip", data)},
+                headers=auth,
+                timeout=600,
             ).json()
             done_before: set[int] = set()
             killed_api = killed_worker = False
             while True:
-                state = batch_state(base, batch["id"])
+                state = batch_state(base, batch["id"], auth)
                 settled = sum(
                     state["counts"].get(s, 0) for s in ("done", "failed", "rejected", "duplicate")
                 )

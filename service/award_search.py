@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 
 from service import award_index, lexicon, search_keys
 from service.award_index import WordMatch
+from service.award_keys import period_years
 from service.award_labels import label
 from service.db.models import Award
 from service.name_match import MAX_NAMES, near_names
-from service.records import period_years
 from service.search_backends import SearchBackend, TextCondition, backend_of
 from service.search_query import parse_text, strip_honorific
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -12,6 +13,7 @@ import typer
 from extractors.errors import ExtractionError
 
 if TYPE_CHECKING:
+    from service.archive import Archive
     from service.settings import Settings
 
 T = TypeVar("T")
@@ -243,6 +245,26 @@ def _settings() -> Settings:
         _fail("invalid_settings", f"TDKT_{where.upper()}: {problem['msg']}", 2)
         raise
 
+
+@contextmanager
+def open_settings_archive() -> Iterator[Archive]:
+    """The archive the `TDKT_*` settings name, migrated, closed afterwards."""
+    from service.archive import open_archive
+
+    archive = open_archive(_settings())
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def _add_subcommands() -> None:
+    from service.cli_users import user_app
+
+    app.add_typer(user_app, name="user")
+
+
+_add_subcommands()
 
 if __name__ == "__main__":
     app()

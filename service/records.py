@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from schemas import ExtractedDocument
 from schemas.document_text import DocumentText
-from service import award_index, lexicon, search_keys
+from service import award_index, corrections, lexicon, search_keys
+from service.award_keys import period_years
 from service.db.models import (
     Award,
     Decision,
@@ -22,14 +23,7 @@ from service.db.models import (
     ReviewState,
     utcnow,
 )
-
-
-def period_years(period: str | None, fallback_year: int | None) -> tuple[int | None, int | None]:
-    """(first, last) calendar year an award covers: `2023-2024` → (2023, 2024)."""
-    if period:
-        first, _, last = period.partition("-")
-        return int(first), int(last or first)
-    return fallback_year, fallback_year
+from service.review_queue import least_confidence
 
 
 def review_state_of(extracted: ExtractedDocument) -> str:
@@ -40,19 +34,29 @@ def review_state_of(extracted: ExtractedDocument) -> str:
     return ReviewState.unreviewed
 
 
-def clear_records(session: Session, document_id: int) -> None:
+def clear_records(session: Session, document_id: int) -> dict[int, int]:
+    """Remove the document's rows; returns the old award ids by seq, for reuse."""
     old = session.scalars(select(Award).where(Award.document_id == document_id)).all()
+    ids = {award.seq: award.id for award in old}
     lexicon.count_out(session, old)
     award_index.unindex_document(session, document_id)
     for table in (Award, Decision, PageText):
         session.execute(delete(table).where(table.document_id == document_id))
+    return ids
 
 
 def replace_records(
     session: Session, document: Document, extracted: ExtractedDocument, text: DocumentText
 ) -> list[Award]:
-    """Swap in the document's new decision, awards, pages and index entries; mark it done."""
-    clear_records(session, document.id)
+    """Swap in the document's new decision, awards, pages and index entries; mark it done.
+
+    A row keeps its id across a re-read (links to it stay good), and what people
+    corrected on it is applied again over what was read (`service.corrections`).
+    """
+    previous = session.scalars(select(Decision).where(Decision.document_id == document.id)).first()
+    old_record = previous.record if previous is not None else None
+    old_ids = clear_records(session, document.id)
+    record = extracted.model_dump(mode="json")
     decision = Decision(
         document_id=document.id,
         document_type=extracted.document_type.value,
@@ -72,18 +76,21 @@ def replace_records(
         ocr_engine=extracted.ocr.engine,
         ocr_mean_confidence=extracted.ocr.mean_confidence,
         warnings=list(extracted.warnings),
-        record=extracted.model_dump(mode="json"),
+        record=record,
     )
     session.add(decision)
     session.flush()
     date_year = extracted.date.year if extracted.date else None
     review_state = review_state_of(extracted)
+    if document.review_state == ReviewState.reviewed and old_record == record:
+        review_state = ReviewState.reviewed  # read again to the same values: still approved
     issuer_key = search_keys.org_key(extracted.issuer or "") or None
     awards: list[Award] = []
     for seq, item in enumerate(extracted.awards, start=1):
         first, last = period_years(item.period, date_year)
         awards.append(
             Award(
+                id=old_ids.get(seq),
                 document_id=document.id,
                 decision_id=decision.id,
                 seq=seq,
@@ -116,6 +123,9 @@ def replace_records(
                 review_state=review_state,
             )
         )
+    kept = corrections.reapply(session, document.id, awards, date_year)
+    if old_record is not None:
+        corrections.note_reread(session, document.id, kept)
     session.add_all(awards)
     session.add_all(
         PageText(
@@ -131,6 +141,9 @@ def replace_records(
     award_index.index_awards(session, awards, extracted.subject)
     lexicon.count_in(session, awards)
     document.review_state = review_state
+    document.review_confidence = least_confidence(record)
+    if review_state != ReviewState.reviewed:
+        document.reviewed_by = document.reviewed_at = None
     document.status = DocumentStatus.done
     document.document_type = decision.document_type
     document.pages = extracted.pages or document.pages

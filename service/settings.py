@@ -73,6 +73,18 @@ class Settings(BaseSettings):
         description="Key prefixes of the object store (an S3 inbox such as `inbox/`) that "
         "batches may read (JSON list); none by default.",
     )
+    admin_password: SecretStr | None = Field(
+        default=None,
+        description="Password of the `admin` account created on an archive with no users; "
+        "unset, a random one is printed once at that first start.",
+    )
+    session_hours: float = Field(
+        default=12.0, gt=0, description="How long a browser sign-in lasts."
+    )
+    secure_cookies: bool = Field(
+        default=False,
+        description="Mark the sign-in cookie Secure (set when the page is served over HTTPS).",
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
 

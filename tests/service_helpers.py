@@ -11,6 +11,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from PIL import Image
 
+from service import accounts
+from service.db.models import Role
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
@@ -41,3 +44,14 @@ def wait_for(client: TestClient, document_id: int, timeout: float = 120) -> dict
         if time.monotonic() > deadline:
             raise AssertionError(f"document {document_id} still {body['status']}")
         time.sleep(0.1)
+
+
+def authorize(client: TestClient, role: str = Role.admin, name: str | None = None) -> TestClient:
+    """Send an API token of a user with `role` (made now) on every request of the client."""
+    archive = client.app.state.archive  # type: ignore[attr-defined]
+    name = name or f"test-{role}"
+    with archive.db.write() as session:
+        user = accounts.find_user(session, name) or accounts.add_user(session, name, role, None)
+        token = accounts.new_token(session, user, "tests")
+    client.headers["Authorization"] = f"Bearer {token}"
+    return client

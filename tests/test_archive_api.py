@@ -14,7 +14,7 @@ from extractors.text_normalize import fold
 from service.api.app import create_app
 from service.settings import Settings
 from tests.conftest import NewDatabase
-from tests.service_helpers import blank_scan, sample, truth, wait_for
+from tests.service_helpers import authorize, blank_scan, sample, truth, wait_for
 
 LIST = "qd_list_grid4_textpdf_namdinh_2024.pdf"
 CERT = "cert_giaykhen_so_textpdf_hatinh_2024.pdf"
@@ -30,6 +30,7 @@ def client(
         data_dir=data_dir, database_url=new_database(data_dir), job_workers=2, max_upload_mb=2
     )
     with TestClient(create_app(settings)) as client:
+        authorize(client)
         yield client
 
 

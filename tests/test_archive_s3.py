@@ -15,7 +15,7 @@ from service.api.app import create_app
 from service.settings import Settings
 from service.storage import open_store
 from tests.seaweedfs import S3Server
-from tests.service_helpers import sample, truth, wait_for
+from tests.service_helpers import authorize, sample, truth, wait_for
 
 CERT = "cert_giaykhen_so_textpdf_hatinh_2024.pdf"
 
@@ -34,6 +34,7 @@ def s3_settings(s3_server: S3Server, tmp_path: Path) -> Settings:
 @pytest.fixture
 def client(s3_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(s3_settings)) as client:
+        authorize(client)
         yield client
 
 
@@ -69,6 +70,7 @@ def test_a_batch_reads_a_scanners_inbox_in_the_bucket(s3_settings: Settings) -> 
     store.put("inbox/2019/giấy khen.pdf", sample(CERT).read_bytes(), content_type="")
     store.put("inbox/2019/ghi chú.txt", "không phải tài liệu".encode(), content_type="")
     with TestClient(create_app(settings)) as client:
+        authorize(client)
         denied = client.post("/api/v1/batches", json={"prefix": "originals/"})
         assert denied.status_code == 403
         assert denied.json()["error"]["code"] == "prefix_not_allowed"

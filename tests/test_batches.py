@@ -20,7 +20,7 @@ from service.api.app import create_app
 from service.archive import open_archive
 from service.settings import Settings
 from tests.conftest import NewDatabase
-from tests.service_helpers import sample, truth
+from tests.service_helpers import authorize, sample, truth
 
 BATCHES = "/api/v1/batches"
 LIST = "qd_list_grid4_textpdf_namdinh_2024.pdf"
@@ -70,6 +70,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory, new_database: NewDatabase
 @pytest.fixture(scope="module")
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as client:
+        authorize(client)
         yield client
 
 
@@ -166,6 +167,7 @@ def test_a_batch_stopped_midway_carries_on_without_reading_a_file_twice(
     archive.close()
     assert len(admitted) == 2
     with TestClient(create_app(settings)) as client:  # the next start carries on
+        authorize(client)
         done = wait_finished(client, batch_id)
         assert done["counts"] == {"done": 4}
         documents = client.get("/api/v1/documents").json()

@@ -21,7 +21,7 @@ from service.api.app import create_app
 from service.celery_jobs import TASK, make_celery
 from service.settings import Settings
 from tests.conftest import NewDatabase
-from tests.service_helpers import sample, truth, wait_for
+from tests.service_helpers import authorize, sample, truth, wait_for
 
 TDKT = Path(sys.executable).with_name("tdkt")
 TEXT = "qd_list_grid4_textpdf_namdinh_2024.pdf"
@@ -99,6 +99,7 @@ def test_documents_are_read_by_a_worker_and_a_task_sent_twice_reads_once(
     settings: Settings, tmp_path: Path
 ) -> None:
     with TestClient(create_app(settings)) as client:
+        authorize(client)
         worker = Worker(settings, tmp_path / "worker.log")
         try:
             document = upload(client, TEXT)
@@ -121,6 +122,7 @@ def test_a_document_whose_worker_is_killed_finishes_on_another(
     settings: Settings, tmp_path: Path
 ) -> None:
     with TestClient(create_app(settings)) as client:
+        authorize(client)
         first = Worker(settings, tmp_path / "first.log")
         second: Worker | None = None
         try:

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from service.api.app import create_app
 from tests.conftest import NewDatabase
 from tests.search_archive import NK, build
+from tests.service_helpers import authorize
 
 AWARDS = "/api/v1/awards"
 
@@ -27,6 +28,7 @@ def client(
     folder = tmp_path_factory.mktemp("search")
     settings = build(folder, new_database(folder))
     with TestClient(create_app(settings)) as client:
+        authorize(client)
         yield client
 
 

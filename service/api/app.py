@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.api import awards, batches, documents, health, people
+from service.accounts import first_admin
+from service.api import accounts, awards, batches, documents, health, people, review
 from service.api.errors import install_error_handlers
-from service.archive import open_archive
+from service.archive import Archive, open_archive
 from service.batch_receiver import BatchReceiver
 from service.celery_jobs import CeleryJobs
 from service.jobs import Executor, JobPool
@@ -28,6 +30,26 @@ diacritics. Errors answer `{"error": {"code", "message"}}`.
 """
 
 
+def announce_first_admin(archive: Archive) -> None:
+    """An archive with no accounts gets `admin`; its password is printed this once."""
+    configured = archive.settings.admin_password
+    with archive.db.write() as session:
+        created = first_admin(session, configured.get_secret_value() if configured else None)
+    if created is None:
+        return
+    name, password = created
+    shown = "(TDKT_ADMIN_PASSWORD)" if configured else password
+    where = f"http://{archive.settings.host}:{archive.settings.port}/"
+    print(
+        f"tdkt: first start, account created. Đăng nhập tại {where} — "
+        f"tài khoản: {name}, mật khẩu: {shown}\n"
+        f"tdkt: sign in at {where} as {name} with password {shown}; "
+        "add people with `tdkt user add NAME --role viewer|archivist|admin`",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The API app; `settings` default to the `TDKT_*` environment, read now."""
     settings = settings or Settings()
@@ -40,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.jobs = jobs
         receiver = BatchReceiver(archive, jobs)
         app.state.batches = receiver
+        announce_first_admin(archive)
         resumed = jobs.resume()
         if resumed:
             log.info("resumed %d queued documents", len(resumed))
@@ -64,4 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(awards.router)
     app.include_router(people.router)
     app.include_router(batches.router)
+    app.include_router(review.router)
+    app.include_router(accounts.router)
+    app.include_router(accounts.admin_router)
     return app

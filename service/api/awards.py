@@ -13,13 +13,16 @@ from fastapi.responses import StreamingResponse
 
 from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
 from service import award_export
+from service.api.auth import AUTH_ERRORS, as_viewer
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardList, AwardOut, FacetOut
 from service.award_search import MAX_LIMIT, AwardQuery, iter_awards, search_awards
 from service.db.models import Award
 
-router = APIRouter(prefix=API, tags=["awards"])
+router = APIRouter(
+    prefix=API, tags=["awards"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
+)
 
 Year = Annotated[int | None, Query(ge=1945, le=2100)]
 ReviewStateName = Literal["unreviewed", "needs_review", "reviewed"]

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from extractors.errors import ExtractionError
 from service import batches
+from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, BatchOut
@@ -20,7 +21,9 @@ from service.batch_receiver import BatchReceiver
 from service.csv_stream import csv_chunks
 from service.document_files import find_files
 
-router = APIRouter(prefix=API, tags=["batches"])
+router = APIRouter(
+    prefix=API, tags=["batches"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
+)
 
 
 def get_receiver(request: Request) -> BatchReceiver:
@@ -89,7 +92,9 @@ def _allowed_folder(archive: ArchiveDep, folder: str) -> Path:
     openapi_extra=_BATCH_BODY,
     responses=error_responses(400, 403, 404, 413, 415, 422),
 )
-async def create_batch(request: Request, archive: ArchiveDep, receiver: ReceiverDep) -> BatchOut:
+async def create_batch(
+    request: Request, archive: ArchiveDep, receiver: ReceiverDep, user: Archivist
+) -> BatchOut:
     if request.headers.get("content-type", "").startswith("application/json"):
         try:
             body = FolderBatch.model_validate_json(await request.body())
@@ -97,7 +102,7 @@ async def create_batch(request: Request, archive: ArchiveDep, receiver: Receiver
             body = FolderBatch()
         if body.prefix is not None and body.folder is None:
             prefix = _allowed_prefix(archive, body.prefix)
-            found = await run_in_threadpool(batches.create_prefix_batch, archive, prefix)
+            found = await run_in_threadpool(batches.create_prefix_batch, archive, prefix, user.name)
             if found is None:
                 raise ApiError(422, "empty_document", f"{prefix} holds no documents")
             receiver.submit(found)
@@ -108,11 +113,15 @@ async def create_batch(request: Request, archive: ArchiveDep, receiver: Receiver
         files = await run_in_threadpool(lambda: list(find_files([folder])))
         if not files:
             raise ApiError(422, "empty_document", f"{body.folder} holds no documents")
-        batch_id = await run_in_threadpool(batches.create_folder_batch, archive, str(folder), files)
+        batch_id = await run_in_threadpool(
+            batches.create_folder_batch, archive, str(folder), files, user.name
+        )
     else:
         spool, filename = await receive_upload(request, archive.settings.max_batch_bytes)
         try:
-            batch_id = await run_in_threadpool(batches.create_zip_batch, archive, spool, filename)
+            batch_id = await run_in_threadpool(
+                batches.create_zip_batch, archive, spool, filename, user.name
+            )
         except ExtractionError as error:
             raise ApiError.from_extraction(error) from None
         finally:

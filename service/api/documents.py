@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from extractors.errors import ExtractionError
 from schemas import ExtractedDocument
+from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
 from service.api.deps import ArchiveDep, JobsDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, DocumentDetail, DocumentList, DocumentOut, EventOut
@@ -28,7 +29,9 @@ from service.db.models import (
 from service.receive import admit
 from service.storage import ObjectNotFoundError
 
-router = APIRouter(prefix=API, tags=["documents"])
+router = APIRouter(
+    prefix=API, tags=["documents"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
+)
 
 _UPLOAD_BODY = upload_body("A PDF, DOCX, PNG, JPEG or TIFF file.")
 
@@ -45,11 +48,11 @@ _UPLOAD_BODY = upload_body("A PDF, DOCX, PNG, JPEG or TIFF file.")
     },
 )
 async def upload_document(
-    request: Request, response: Response, archive: ArchiveDep, jobs: JobsDep
+    request: Request, response: Response, archive: ArchiveDep, jobs: JobsDep, user: Archivist
 ) -> DocumentOut:
     spool, filename = await receive_upload(request, archive.settings.max_upload_bytes)
     try:
-        admitted = await run_in_threadpool(admit, archive, spool, filename)
+        admitted = await run_in_threadpool(admit, archive, spool, filename, user.name)
     except ExtractionError as error:
         raise ApiError.from_extraction(error) from None
     finally:
@@ -157,7 +160,9 @@ def get_original(document_id: int, archive: ArchiveDep) -> StreamingResponse:
     summary="Read and parse the document again (its rows are replaced when it finishes)",
     responses=error_responses(404, 409),
 )
-def reprocess_document(document_id: int, archive: ArchiveDep, jobs: JobsDep) -> DocumentOut:
+def reprocess_document(
+    document_id: int, archive: ArchiveDep, jobs: JobsDep, user: Archivist
+) -> DocumentOut:
     with archive.db.write() as session:
         document = session.get(Document, document_id)
         if document is None:
@@ -165,7 +170,9 @@ def reprocess_document(document_id: int, archive: ArchiveDep, jobs: JobsDep) -> 
         if document.status in (DocumentStatus.queued, DocumentStatus.processing):
             raise ApiError(409, "already_queued", f"document {document_id} is {document.status}")
         document.status = DocumentStatus.queued
-        session.add(ProcessingEvent(document_id=document_id, event="reprocess"))
+        session.add(
+            ProcessingEvent(document_id=document_id, event="reprocess", detail=f"by {user.name}")
+        )
         session.flush()
         out = DocumentOut.of(document)
     jobs.submit(document_id)

@@ -45,9 +45,15 @@ class DocumentOut(BaseModel):
     created_at: datetime
     updated_at: datetime
     processed_at: datetime | None
+    uploaded_by: str | None = None
+    review_state: str = Field(
+        default="unreviewed", description="unreviewed | needs_review | reviewed"
+    )
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
     links: DocumentLinks
 
-    @field_serializer("created_at", "updated_at", "processed_at")
+    @field_serializer("created_at", "updated_at", "processed_at", "reviewed_at")
     def _in_utc(self, moment: datetime | None) -> datetime | None:
         return _utc(moment)
 
@@ -72,6 +78,10 @@ class DocumentOut(BaseModel):
             created_at=document.created_at,
             updated_at=document.updated_at,
             processed_at=document.processed_at,
+            uploaded_by=document.uploaded_by,
+            review_state=document.review_state,
+            reviewed_by=document.reviewed_by,
+            reviewed_at=document.reviewed_at,
             links=DocumentLinks(
                 self=base,
                 original=f"{base}/original",

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
+from service.api.auth import AUTH_ERRORS, as_viewer
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, PersonDetail, PersonList, PersonOut, StreakOut
 from service.award_labels import label
 from service.people import Person, find_people, get_person, streaks
 
-router = APIRouter(prefix=API, tags=["people"])
+router = APIRouter(
+    prefix=API, tags=["people"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
+)
 
 
 @router.get(

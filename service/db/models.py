@@ -54,6 +54,7 @@ class ReviewState:
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_review", "review_state", "review_confidence", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
@@ -73,6 +74,10 @@ class Document(Base):
     )
     processed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     review_state: Mapped[str] = mapped_column(String(20), default=ReviewState.unreviewed)
+    # The least sure field or row (0..1): the review queue shows the least sure first.
+    review_confidence: Mapped[float | None] = mapped_column(Float)
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Decision(Base):
@@ -279,3 +284,75 @@ class BatchItem(Base):
     )
     error_code: Mapped[str | None] = mapped_column(String(64))
     error_message: Mapped[str | None] = mapped_column(Text)
+
+
+class Role:
+    """What a user may do; each role may do everything the ones before it may."""
+
+    viewer = "viewer"  # search and read
+    archivist = "archivist"  # upload, correct, approve
+    admin = "admin"  # users and settings
+    ALL = (viewer, archivist, admin)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    # None: the account has no password and signs in only with API tokens (a script).
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ApiToken(Base):
+    """A script's credential: only the token's SHA-256 is kept, the token is shown once."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginSession(Base):
+    """A browser's sign-in: the cookie holds a random id whose SHA-256 is kept here, with
+    the CSRF token the page must send back on every change."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AwardChange(Base):
+    """The audit log: every human change to an award row, and every approval and re-read
+    of its document, with who, when, and the value before.
+
+    Rows are addressed by (document, seq), which survive a re-read; `field` is None for
+    an entry about the whole document (approved, read again).
+    """
+
+    __tablename__ = "award_changes"
+    __table_args__ = (Index("ix_award_changes_row", "document_id", "seq", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    seq: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(20))  # corrected | approved | reprocessed
+    field: Mapped[str | None] = mapped_column(String(40))
+    old_value: Mapped[Any] = mapped_column(JSON)
+    new_value: Mapped[Any] = mapped_column(JSON)
+    user_name: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)

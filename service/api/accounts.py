@@ -1,0 +1,234 @@
+"""Signing in and out (`/api/v1/session`), and users and their tokens (admin only)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import make_url, select
+from starlette.concurrency import run_in_threadpool
+
+from service import accounts
+from service.accounts import AccountError
+from service.api.auth import AUTH_ERRORS, SESSION_COOKIE, Admin, Viewer, as_admin
+from service.api.deps import ArchiveDep
+from service.api.errors import ApiError, error_responses
+from service.api.models import API, _utc
+from service.archive import Archive
+from service.db.models import Role, User
+
+router = APIRouter(prefix=API, tags=["accounts"])
+admin_router = APIRouter(
+    prefix=API, tags=["accounts"], dependencies=[Depends(as_admin)], responses=AUTH_ERRORS
+)
+
+
+class Credentials(BaseModel):
+    name: str = Field(max_length=100, examples=["lan.nguyen"])
+    password: str = Field(max_length=1000)
+
+
+class SessionOut(BaseModel):
+    name: str
+    role: str
+    csrf_token: str | None = Field(
+        default=None, description="Send as X-CSRF-Token with every change made with the cookie"
+    )
+
+
+class UserOut(BaseModel):
+    name: str
+    role: str
+    active: bool
+    has_password: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+    @classmethod
+    def of(cls, user: User) -> UserOut:
+        created = _utc(user.created_at)
+        assert created is not None
+        return cls(
+            name=user.name,
+            role=user.role,
+            active=user.active,
+            has_password=user.password_hash is not None,
+            created_at=created,
+            last_login_at=_utc(user.last_login_at),
+        )
+
+
+class NewUser(BaseModel):
+    name: str = Field(max_length=100, examples=["lan.nguyen"])
+    role: str = Field(examples=[Role.archivist], description="viewer | archivist | admin")
+    password: str | None = Field(
+        default=None, max_length=1000, description="None: the account only uses API tokens"
+    )
+
+
+class UserChange(BaseModel):
+    role: str | None = None
+    active: bool | None = None
+    password: str | None = Field(default=None, max_length=1000)
+
+
+class TokenOut(BaseModel):
+    token: str = Field(description="Shown only now; send as `Authorization: Bearer <token>`")
+    label: str
+
+
+def sign_in(
+    archive: Archive, response: Response, request: Request, name: str, password: str
+) -> SessionOut:
+    """Check the password and set the sign-in cookie; shared by the API and the page."""
+    with archive.db.write() as session:
+        user = accounts.authenticate(session, name, password)
+        if user is None:
+            raise ApiError(401, "bad_credentials", "wrong user name or password")
+        cookie, login = accounts.new_session(session, user, archive.settings.session_hours)
+        out = SessionOut(name=user.name, role=user.role, csrf_token=login.csrf_token)
+    response.set_cookie(
+        SESSION_COOKIE,
+        cookie,
+        max_age=int(archive.settings.session_hours * 3600),
+        httponly=True,
+        samesite="lax",
+        secure=archive.settings.secure_cookies or request.url.scheme == "https",
+        path="/",
+    )
+    return out
+
+
+def sign_out(archive: Archive, request: Request, response: Response) -> None:
+    if cookie := request.cookies.get(SESSION_COOKIE):
+        with archive.db.write() as session:
+            accounts.end_session(session, cookie)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+
+
+@router.post(
+    "/session",
+    response_model=SessionOut,
+    summary="Sign in with a user name and password (sets the sign-in cookie)",
+    responses=error_responses(401, 422),
+)
+async def create_session(
+    credentials: Credentials, request: Request, response: Response, archive: ArchiveDep
+) -> SessionOut:
+    return await run_in_threadpool(
+        sign_in, archive, response, request, credentials.name, credentials.password
+    )
+
+
+@router.get(
+    "/session",
+    response_model=SessionOut,
+    summary="Who is signed in, with the CSRF token for changes",
+    responses=AUTH_ERRORS,
+)
+def current_session(user: Viewer) -> SessionOut:
+    return SessionOut(name=user.name, role=user.role, csrf_token=user.csrf_token)
+
+
+@router.delete(
+    "/session", status_code=204, summary="Sign out (ends the sign-in)", responses=AUTH_ERRORS
+)
+def delete_session(
+    user: Viewer, request: Request, response: Response, archive: ArchiveDep
+) -> Response:
+    sign_out(archive, request, response)
+    response.status_code = 204
+    return response
+
+
+def _account_error(error: AccountError) -> ApiError:
+    status = 409 if error.code == "user_exists" else 422
+    return ApiError(status, error.code, error.message)
+
+
+@admin_router.get("/users", response_model=list[UserOut], summary="Every account")
+def list_users(archive: ArchiveDep) -> list[UserOut]:
+    with archive.db.read() as session:
+        return [UserOut.of(u) for u in session.scalars(select(User).order_by(User.name))]
+
+
+@admin_router.post(
+    "/users",
+    status_code=201,
+    response_model=UserOut,
+    summary="Add an account",
+    responses=error_responses(409, 422),
+)
+def add_user(body: NewUser, archive: ArchiveDep) -> UserOut:
+    try:
+        with archive.db.write() as session:
+            user = accounts.add_user(session, body.name, body.role, body.password)
+            return UserOut.of(user)
+    except AccountError as error:
+        raise _account_error(error) from None
+
+
+def _user(session: Any, name: str) -> User:
+    try:
+        user = accounts.find_user(session, name)
+    except AccountError:
+        user = None
+    if user is None:
+        raise ApiError(404, "not_found", f"no user {name!r}")
+    return user
+
+
+@admin_router.patch(
+    "/users/{name}",
+    response_model=UserOut,
+    summary="Change an account's role, password, or disable it",
+    responses=error_responses(404, 409, 422),
+)
+def change_user(name: str, body: UserChange, archive: ArchiveDep, admin: Admin) -> UserOut:
+    try:
+        with archive.db.write() as session:
+            user = _user(session, name)
+            if user.id == admin.user_id and (
+                body.active is False or (body.role is not None and body.role != Role.admin)
+            ):
+                raise ApiError(409, "self_lockout", "an admin cannot disable or demote themself")
+            if body.role is not None:
+                user.role = accounts.check_role(body.role)
+            if body.active is not None:
+                user.active = body.active
+            if body.password is not None:
+                accounts.set_password(session, user, body.password)
+            session.flush()
+            return UserOut.of(user)
+    except AccountError as error:
+        raise _account_error(error) from None
+
+
+@admin_router.post(
+    "/users/{name}/tokens",
+    status_code=201,
+    response_model=TokenOut,
+    summary="A new API token for the account (shown once)",
+    responses=error_responses(404),
+)
+def new_token(
+    name: str,
+    archive: ArchiveDep,
+    label: Annotated[str, Body(embed=True, max_length=200)] = "",
+) -> TokenOut:
+    with archive.db.write() as session:
+        user = _user(session, name)
+        return TokenOut(token=accounts.new_token(session, user, label), label=label)
+
+
+@admin_router.get("/settings", summary="The running service's settings (secrets left out)")
+def settings(archive: ArchiveDep) -> dict[str, Any]:
+    data = archive.settings.model_dump(
+        mode="json", exclude={"s3_access_key", "s3_secret_key", "admin_password"}
+    )
+    for key in ("database_url", "queue_url", "storage_url"):
+        if data.get(key) and "@" in data[key]:
+            data[key] = make_url(data[key]).render_as_string(hide_password=True)
+    return data

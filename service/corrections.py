@@ -1,0 +1,238 @@
+"""People's corrections to award rows, approvals, and the audit log they leave.
+
+A correction changes the row at once (search finds the new spelling) and is kept as an
+`AwardChange` with who, when and the value before. A re-read of the document replaces
+what tdkt read, never what a person wrote: `reapply` puts every field's latest
+correction back over the new reading, matched by the row's place in the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import UTC
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from schemas.award_codes import AwardCode
+from service import award_index, lexicon
+from service.award_keys import set_keys
+from service.db.models import (
+    Award,
+    AwardChange,
+    Decision,
+    Document,
+    ProcessingEvent,
+    ReviewState,
+    utcnow,
+)
+
+SYSTEM_USER = "tdkt"
+TEXT_FIELDS = ("name", "honorific", "position", "unit", "award_text", "reason")
+EDITABLE = (*TEXT_FIELDS, "award_code", "award_class", "period", "amount_vnd")
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+
+
+class CorrectionError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def clean_value(field: str, value: Any) -> Any:
+    """The value as it will be stored, or `CorrectionError` saying what is wrong with it."""
+    if field not in EDITABLE:
+        raise CorrectionError(field, f"not a field that can be corrected ({', '.join(EDITABLE)})")
+    if field in TEXT_FIELDS:
+        if value is None:
+            if field == "name":
+                raise CorrectionError(field, "a recipient needs a name")
+            return None
+        if not isinstance(value, str):
+            raise CorrectionError(field, "must be text")
+        text = " ".join(unicodedata.normalize("NFC", value).split())
+        if field == "name" and not text:
+            raise CorrectionError(field, "a recipient needs a name")
+        return text or None
+    if field == "award_code":
+        try:
+            return AwardCode(value).value
+        except ValueError:
+            raise CorrectionError(field, f"unknown award code {value!r}") from None
+    if field == "period":
+        if value in (None, ""):
+            return None
+        match = _PERIOD.match(str(value).strip())
+        if not match or (match[2] and int(match[2]) != int(match[1]) + 1):
+            raise CorrectionError(field, "a year (2019) or a school year (2019-2020)")
+        return match[0]
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise CorrectionError(field, "must be a whole number")
+    if field == "award_class" and not 1 <= value <= 3:
+        raise CorrectionError(field, "a class is 1, 2 or 3")
+    if field == "amount_vnd" and value < 0:
+        raise CorrectionError(field, "cannot be negative")
+    return value
+
+
+def correct(
+    session: Session, award: Award, changes: Mapping[str, Any], user: str, note: str | None = None
+) -> list[AwardChange]:
+    """Apply a person's changes to one row (unchanged values are skipped) and log them."""
+    cleaned = {field: clean_value(field, value) for field, value in changes.items()}
+    changed = {f: v for f, v in cleaned.items() if getattr(award, f) != v}
+    if not changed:
+        return []
+    lexicon.count_out(session, [award])
+    entries = []
+    for field, value in changed.items():
+        entries.append(
+            AwardChange(
+                document_id=award.document_id,
+                seq=award.seq,
+                action="corrected",
+                field=field,
+                old_value=getattr(award, field),
+                new_value=value,
+                user_name=user,
+                note=note,
+            )
+        )
+        setattr(award, field, value)
+    set_keys(award, award.decision_date.year if award.decision_date else None)
+    session.add_all(entries)
+    session.flush()
+    lexicon.count_in(session, [award])
+    _reindex(session, award.document_id)
+    return entries
+
+
+def _reindex(session: Session, document_id: int) -> None:
+    subject = session.scalars(
+        select(Decision.subject).where(Decision.document_id == document_id)
+    ).first()
+    rows = session.scalars(select(Award).where(Award.document_id == document_id)).all()
+    award_index.unindex_document(session, document_id)
+    award_index.index_awards(session, rows, subject)
+
+
+def approve(session: Session, document: Document, user: str, note: str | None = None) -> None:
+    """Mark the document's reading as checked by a person."""
+    now = utcnow()
+    document.review_state = ReviewState.reviewed
+    document.reviewed_by = user
+    document.reviewed_at = now
+    session.execute(
+        update(Award)
+        .where(Award.document_id == document.id)
+        .values(review_state=ReviewState.reviewed)
+    )
+    session.add(
+        AwardChange(
+            document_id=document.id,
+            action="approved",
+            old_value=None,
+            new_value=ReviewState.reviewed,
+            user_name=user,
+            at=now,
+            note=note,
+        )
+    )
+
+
+def latest(session: Session, document_id: int) -> dict[tuple[int, str], Any]:
+    """Each (row, field)'s value as people last wrote it."""
+    found: dict[tuple[int, str], Any] = {}
+    for seq, field, value in session.execute(
+        select(AwardChange.seq, AwardChange.field, AwardChange.new_value)
+        .where(AwardChange.document_id == document_id, AwardChange.action == "corrected")
+        .order_by(AwardChange.id)
+    ):
+        found[(seq, field)] = value
+    return found
+
+
+def reapply(
+    session: Session, document_id: int, awards: Sequence[Award], date_year: int | None
+) -> int:
+    """Put people's corrections back over a new reading; returns how many fields."""
+    values = latest(session, document_id)
+    by_seq = {award.seq: award for award in awards}
+    kept = 0
+    for (seq, field), value in values.items():
+        award = by_seq.get(seq)
+        if award is None or field not in EDITABLE:
+            continue
+        setattr(award, field, value)
+        kept += 1
+    for seq in {seq for seq, _ in values}:
+        if seq in by_seq:
+            set_keys(by_seq[seq], date_year)
+    return kept
+
+
+def note_reread(session: Session, document_id: int, kept: int) -> None:
+    session.add(
+        AwardChange(
+            document_id=document_id,
+            action="reprocessed",
+            old_value=None,
+            new_value=None,
+            user_name=SYSTEM_USER,
+            note=f"read again; {kept} corrected fields kept",
+        )
+    )
+
+
+def history(session: Session, award: Award) -> list[dict[str, Any]]:
+    """Everything that happened to one row, oldest first: its first reading, each
+    correction of the row, each approval and re-reading of its document."""
+    entries: list[dict[str, Any]] = []
+    first_reading = session.scalars(
+        select(ProcessingEvent)
+        .where(ProcessingEvent.document_id == award.document_id, ProcessingEvent.event == "done")
+        .order_by(ProcessingEvent.id)
+        .limit(1)
+    ).first()
+    for event in [first_reading] if first_reading else []:
+        entries.append(
+            {
+                "at": _utc(event.at),
+                "user": SYSTEM_USER,
+                "action": "extracted",
+                "field": None,
+                "old_value": None,
+                "new_value": None,
+                "note": event.detail,
+            }
+        )
+    for change in session.scalars(
+        select(AwardChange)
+        .where(
+            AwardChange.document_id == award.document_id,
+            (AwardChange.seq == award.seq) | AwardChange.seq.is_(None),
+        )
+        .order_by(AwardChange.id)
+    ):
+        entries.append(
+            {
+                "at": _utc(change.at),
+                "user": change.user_name,
+                "action": change.action,
+                "field": change.field,
+                "old_value": change.old_value,
+                "new_value": change.new_value,
+                "note": change.note,
+            }
+        )
+    entries.sort(key=lambda e: e["at"])
+    return entries
+
+
+def _utc(moment: Any) -> Any:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
