@@ -17,6 +17,7 @@ from service.batch_receiver import BatchReceiver
 from service.celery_jobs import CeleryJobs
 from service.jobs import Executor, JobPool
 from service.settings import Settings
+from service.web.pages import install_pages
 
 log = logging.getLogger(__name__)
 
@@ -90,4 +91,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(review.router)
     app.include_router(accounts.router)
     app.include_router(accounts.admin_router)
+    install_pages(app)
     return app

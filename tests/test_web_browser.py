@@ -1,0 +1,178 @@
+"""The web page in a real browser, as an archivist uses it: sign in, upload a sample (by
+the file chooser and by dropping a file), wait for it, correct a name with the evidence
+highlighted on the page image, approve, read the history, find the name typed without
+diacritics, export. Screenshots of each page are kept in test-artifacts/screenshots."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from extractors.text_normalize import fold
+from tests.browser import chromium, screenshots
+from tests.seaweedfs import free_port
+from tests.service_helpers import sample
+
+ADMIN_PASSWORD = "mật-khẩu-quản-trị"
+LIST = "qd_list_grid4_textpdf_namdinh_2024.pdf"
+CERT = "cert_giaykhen_so_textpdf_hatinh_2024.pdf"
+NEW_NAME = "Phạm Thị Thuỳ Dương"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`tdkt serve` on a fresh archive, as a new user starts it; stopped by its pid."""
+    data_dir = tmp_path_factory.mktemp("web-browser")
+    port = free_port()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
+        "TDKT_DATA_DIR": str(data_dir),
+        "TDKT_JOB_WORKERS": "1",
+        "TDKT_ADMIN_PASSWORD": ADMIN_PASSWORD,
+    }
+    log = data_dir / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("tdkt")), "serve", "--port", str(port)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.2)
+        assert "admin" in log.read_text("utf-8")  # the first start says how to sign in
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[Page]:
+    with chromium() as browser:
+        context = browser.new_context(
+            base_url=server, viewport={"width": 1366, "height": 800}, locale="vi-VN",
+            accept_downloads=True,
+        )  # fmt: skip
+        yield context.new_page()
+        context.close()
+
+
+def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -> None:
+    shots = screenshots("archivist")
+    page.goto("/")
+    expect(page).to_have_url("/login?next=%2F" if False else page.url)
+    assert "/login" in page.url
+    expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
+    page.screenshot(path=shots / "01-dang-nhap.png")
+    page.get_by_label("Tên đăng nhập").fill("admin")
+    page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Tra cứu khen thưởng")).to_be_visible()
+
+    # Upload: one file by the chooser, one dropped onto the zone.
+    page.get_by_role("link", name="Tải lên").click()
+    page.locator("#files").set_input_files(str(sample(LIST)))
+    data = base64.b64encode(sample(CERT).read_bytes()).decode()
+    page.evaluate(
+        """([name, data]) => {
+            const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], name, { type: "application/pdf" }));
+            document.getElementById("dropzone").dispatchEvent(
+                new DragEvent("drop", { dataTransfer: transfer, bubbles: true }));
+        }""",
+        [CERT, data],
+    )
+    items = page.locator("#upload-list li")
+    expect(items).to_have_count(2)
+    for index in range(2):
+        expect(items.nth(index)).to_contain_text("Xong:", timeout=120_000)
+    assert items.nth(0).locator("progress").get_attribute("value") == "100"
+    page.screenshot(path=shots / "02-tai-len.png", full_page=True)
+
+    # The document: page image beside the fields; focusing a row shows its evidence.
+    items.nth(0).get_by_role("link", name="Xem và duyệt").click()
+    image = page.locator("img.page-image")
+    expect(image).to_be_visible()
+    page.wait_for_function("document.querySelector('img.page-image').naturalWidth > 0")
+    row = page.locator("article.award").nth(1)
+    name_input = row.get_by_label("Họ và tên")
+    old_name = name_input.input_value()
+    name_input.focus()
+    box = page.locator(".evidence")
+    expect(box).to_be_visible()
+    frame, marked = image.bounding_box(), box.bounding_box()
+    assert frame and marked and marked["width"] > 20 and marked["height"] > 5
+    assert frame["y"] <= marked["y"] <= frame["y"] + frame["height"]
+    page.screenshot(path=shots / "03-tai-lieu.png")
+
+    name_input.fill(NEW_NAME)
+    name_input.press("Enter")
+    expect(row.locator(".row-status")).to_contain_text("Đã lưu")
+    expect(row.locator("h3")).to_contain_text(NEW_NAME)
+    page.get_by_role("button", name="Duyệt tài liệu").click()
+    expect(page.locator("#review-state")).to_contain_text("Đã duyệt (admin)")
+    row.locator("summary", has_text="Lịch sử thay đổi").click()
+    history = row.locator(".history-list")
+    expect(history).to_contain_text(f"«{old_name}» → «{NEW_NAME}»")
+    expect(history).to_contain_text("admin — Duyệt")
+    expect(history).to_contain_text("tdkt — Đọc tự động")
+    row.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "04-lich-su.png")
+
+    # Staff search: typed without diacritics, found as printed, exported.
+    page.get_by_role("link", name="Tra cứu").click()
+    page.get_by_label("Họ và tên").fill(fold(NEW_NAME))
+    page.get_by_role("button", name="Tìm").click()
+    result = page.locator("table.awards tbody tr")
+    expect(result.first).to_contain_text(NEW_NAME)
+    expect(result.first).to_contain_text("Đã duyệt")
+    page.screenshot(path=shots / "05-tra-cuu.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    text = Path(download.value.path()).read_text("utf-8-sig")
+    names = [r for r in csv.reader(io.StringIO(text))]
+    assert any(NEW_NAME in cells for cells in names[1:]), names[:3]
+
+    # The person's timeline, and the review queue.
+    result.first.get_by_role("link", name=NEW_NAME).click()
+    expect(page.get_by_role("heading", name=NEW_NAME)).to_be_visible()
+    expect(page.locator(".timeline li")).to_have_count(1)
+    page.screenshot(path=shots / "06-nguoi.png")
+    page.get_by_role("link", name="Cần duyệt").click()
+    expect(page.get_by_role("heading", name="Cần duyệt")).to_be_visible()
+    page.screenshot(path=shots / "07-can-duyet.png")
+
+
+def test_the_page_can_be_used_with_the_keyboard(page: Page) -> None:
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Bỏ qua, đến nội dung chính")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "f-name"  # the first search field, right after the skip link
+    page.keyboard.type("tran van")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("kết quả")
