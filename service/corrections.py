@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import UTC
+from datetime import UTC, date
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from schemas.award_codes import AwardCode
-from service import award_index, lexicon
+from service import award_index, lexicon, search_keys
 from service.award_keys import set_keys
 from service.db.models import (
     Award,
@@ -31,6 +31,8 @@ from service.db.models import (
 )
 
 SYSTEM_USER = "tdkt"
+# Decision fields a person may correct; the award rows carry copies of the first three.
+DOCUMENT_FIELDS = ("number", "date", "issuer", "signer_name", "signer_title", "subject")
 TEXT_FIELDS = ("name", "honorific", "position", "unit", "award_text", "reason")
 EDITABLE = (*TEXT_FIELDS, "award_code", "award_class", "period", "amount_vnd")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
@@ -112,6 +114,72 @@ def correct(
     return entries
 
 
+def clean_document_value(field: str, value: Any) -> Any:
+    if field not in DOCUMENT_FIELDS:
+        raise CorrectionError(
+            field, f"not a field that can be corrected ({', '.join(DOCUMENT_FIELDS)})"
+        )
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise CorrectionError(field, "must be text")
+    if field == "date":
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:
+            raise CorrectionError(field, "a date as YYYY-MM-DD") from None
+        if not 1945 <= day.year <= 2100:
+            raise CorrectionError(field, "a date between 1945 and 2100")
+        return day.isoformat()
+    return " ".join(unicodedata.normalize("NFC", value).split()) or None
+
+
+def correct_document(
+    session: Session, decision: Decision, changes: Mapping[str, Any], user: str
+) -> list[AwardChange]:
+    """Correct the decision's own fields (number, date, issuer, signer, subject); its award
+    rows' copies follow, and every row's history shows the change."""
+    cleaned = {f: clean_document_value(f, v) for f, v in changes.items()}
+    changed = {f: v for f, v in cleaned.items() if _decision_value(decision, f) != v}
+    if not changed:
+        return []
+    entries = [
+        AwardChange(
+            document_id=decision.document_id,
+            action="corrected",
+            field=field,
+            old_value=_decision_value(decision, field),
+            new_value=value,
+            user_name=user,
+        )
+        for field, value in changed.items()
+    ]
+    awards = session.scalars(select(Award).where(Award.document_id == decision.document_id)).all()
+    lexicon.count_out(session, awards)
+    _set_decision(decision, awards, changed)
+    session.add_all(entries)
+    session.flush()
+    lexicon.count_in(session, awards)
+    _reindex(session, decision.document_id)
+    return entries
+
+
+def _decision_value(decision: Decision, field: str) -> Any:
+    value = getattr(decision, field)
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _set_decision(decision: Decision, awards: Sequence[Award], values: Mapping[str, Any]) -> None:
+    for field, value in values.items():
+        setattr(decision, field, date.fromisoformat(value) if field == "date" and value else value)
+    for award in awards:
+        award.number = decision.number
+        award.issuer = decision.issuer
+        award.issuer_key = search_keys.org_key(decision.issuer or "") or None
+        award.decision_date = decision.date
+        set_keys(award, decision.date.year if decision.date else None)
+
+
 def _reindex(session: Session, document_id: int) -> None:
     subject = session.scalars(
         select(Decision.subject).where(Decision.document_id == document_id)
@@ -145,9 +213,9 @@ def approve(session: Session, document: Document, user: str, note: str | None = 
     )
 
 
-def latest(session: Session, document_id: int) -> dict[tuple[int, str], Any]:
-    """Each (row, field)'s value as people last wrote it."""
-    found: dict[tuple[int, str], Any] = {}
+def latest(session: Session, document_id: int) -> dict[tuple[int | None, str], Any]:
+    """Each (row, field)'s value as people last wrote it; row None is the decision's own."""
+    found: dict[tuple[int | None, str], Any] = {}
     for seq, field, value in session.execute(
         select(AwardChange.seq, AwardChange.field, AwardChange.new_value)
         .where(AwardChange.document_id == document_id, AwardChange.action == "corrected")
@@ -158,19 +226,31 @@ def latest(session: Session, document_id: int) -> dict[tuple[int, str], Any]:
 
 
 def reapply(
-    session: Session, document_id: int, awards: Sequence[Award], date_year: int | None
+    session: Session,
+    document_id: int,
+    decision: Decision,
+    awards: Sequence[Award],
+    date_year: int | None,
 ) -> int:
     """Put people's corrections back over a new reading; returns how many fields."""
     values = latest(session, document_id)
     by_seq = {award.seq: award for award in awards}
     kept = 0
+    own = {field: v for (seq, field), v in values.items() if seq is None}
+    own = {field: v for field, v in own.items() if field in DOCUMENT_FIELDS}
+    if own:
+        _set_decision(decision, awards, own)
+        date_year = decision.date.year if decision.date else None
+        kept += len(own)
     for (seq, field), value in values.items():
+        if seq is None:
+            continue
         award = by_seq.get(seq)
         if award is None or field not in EDITABLE:
             continue
         setattr(award, field, value)
         kept += 1
-    for seq in {seq for seq, _ in values}:
+    for seq in {seq for seq, _ in values if seq is not None}:
         if seq in by_seq:
             set_keys(by_seq[seq], date_year)
     return kept

@@ -123,7 +123,7 @@ def replace_records(
                 review_state=review_state,
             )
         )
-    kept = corrections.reapply(session, document.id, awards, date_year)
+    kept = corrections.reapply(session, document.id, decision, awards, date_year)
     if old_record is not None:
         corrections.note_reread(session, document.id, kept)
     session.add_all(awards)

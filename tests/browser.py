@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path(os.environ.get("TDKT_TEST_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(
@@ -38,3 +39,16 @@ def screenshots(name: str) -> Path:
     folder = ARTIFACTS / "screenshots" / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def assert_accessible(page: Page, folder: Path, name: str) -> None:
+    """axe-core (shipped in its package) finds no serious or critical problem on the page;
+    the full report is kept beside the screenshots."""
+    results = Axe().run(page)
+    (folder / f"{name}.axe.txt").write_text(results.generate_report(), "utf-8")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, serious

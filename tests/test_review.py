@@ -171,3 +171,30 @@ def test_the_queue_shows_the_least_sure_documents_first(tmp_path: Path) -> None:
         assert client.post(f"/api/v1/documents/{first}/approve").status_code == 200
         queue = client.get("/api/v1/review").json()
         assert queue["total"] == 2 and queue["items"][0]["number"] == "103/QĐ-UBND"
+
+
+def test_a_corrected_decision_number_and_date_reach_every_row_and_survive_a_re_read(
+    client: TestClient,
+) -> None:
+    document = uploaded(client)
+    before = rows(client, document["id"])
+    old_number = before[0]["decision"]["number"]
+    change = {"number": "77/QĐ-SGDĐT", "date": "2024-05-28"}
+    answer = client.patch(f"/api/v1/documents/{document['id']}", json=change)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["number"] == "77/QĐ-SGDĐT"
+    found = client.get("/api/v1/awards", params={"number": "77/QĐ-SGDĐT"}).json()
+    assert found["total"] == len(before)
+    assert {a["decision"]["date"] for a in found["items"]} == {"2024-05-28"}
+    history = client.get(f"/api/v1/awards/{before[3]['id']}/history").json()
+    assert {
+        (h["field"], h["old_value"], h["new_value"]) for h in history if h["field"] == "number"
+    } == {("number", old_number, "77/QĐ-SGDĐT")}
+    bad = client.patch(f"/api/v1/documents/{document['id']}", json={"date": "28/05/2024"})
+    assert (bad.status_code, bad.json()["error"]["code"]) == (422, "invalid_correction")
+
+    assert client.post(f"/api/v1/documents/{document['id']}/reprocess").status_code == 202
+    wait_for(client, document["id"])
+    after = rows(client, document["id"])
+    assert {a["decision"]["number"] for a in after} == {"77/QĐ-SGDĐT"}
+    assert client.get("/api/v1/awards", params={"number": old_number}).json()["total"] == 0

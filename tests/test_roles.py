@@ -31,6 +31,7 @@ EXPECTED: dict[tuple[str, str], str | None] = {
     ("GET", "/api/v1/documents/{document_id}/original"): V,
     ("POST", "/api/v1/documents/{document_id}/reprocess"): A,
     ("POST", "/api/v1/documents/{document_id}/approve"): A,
+    ("PATCH", "/api/v1/documents/{document_id}"): A,
     ("GET", "/api/v1/documents/{document_id}/pages"): V,
     ("GET", "/api/v1/documents/{document_id}/pages/{number}/image"): V,
     ("GET", "/api/v1/awards"): V,

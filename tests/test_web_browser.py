@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from extractors.text_normalize import fold
-from tests.browser import chromium, screenshots
+from tests.browser import assert_accessible, chromium, screenshots
 from tests.seaweedfs import free_port
 from tests.service_helpers import sample
 
@@ -80,10 +80,10 @@ def page(server: str) -> Iterator[Page]:
 def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -> None:
     shots = screenshots("archivist")
     page.goto("/")
-    expect(page).to_have_url("/login?next=%2F" if False else page.url)
     assert "/login" in page.url
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()
     page.screenshot(path=shots / "01-dang-nhap.png")
+    assert_accessible(page, shots, "01-dang-nhap")
     page.get_by_label("Tên đăng nhập").fill("admin")
     page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
     page.keyboard.press("Enter")
@@ -109,6 +109,7 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
         expect(items.nth(index)).to_contain_text("Xong:", timeout=120_000)
     assert items.nth(0).locator("progress").get_attribute("value") == "100"
     page.screenshot(path=shots / "02-tai-len.png", full_page=True)
+    assert_accessible(page, shots, "02-tai-len")
 
     # The document: page image beside the fields; focusing a row shows its evidence.
     items.nth(0).get_by_role("link", name="Xem và duyệt").click()
@@ -125,6 +126,7 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     assert frame and marked and marked["width"] > 20 and marked["height"] > 5
     assert frame["y"] <= marked["y"] <= frame["y"] + frame["height"]
     page.screenshot(path=shots / "03-tai-lieu.png")
+    assert_accessible(page, shots, "03-tai-lieu")
 
     name_input.fill(NEW_NAME)
     name_input.press("Enter")
@@ -148,6 +150,7 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     expect(result.first).to_contain_text(NEW_NAME)
     expect(result.first).to_contain_text("Đã duyệt")
     page.screenshot(path=shots / "05-tra-cuu.png", full_page=True)
+    assert_accessible(page, shots, "05-tra-cuu")
     with page.expect_download() as download:
         page.get_by_role("link", name="CSV").click()
     text = Path(download.value.path()).read_text("utf-8-sig")
@@ -159,9 +162,11 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     expect(page.get_by_role("heading", name=NEW_NAME)).to_be_visible()
     expect(page.locator(".timeline li")).to_have_count(1)
     page.screenshot(path=shots / "06-nguoi.png")
+    assert_accessible(page, shots, "06-nguoi")
     page.get_by_role("link", name="Cần duyệt").click()
     expect(page.get_by_role("heading", name="Cần duyệt")).to_be_visible()
     page.screenshot(path=shots / "07-can-duyet.png")
+    assert_accessible(page, shots, "07-can-duyet")
 
 
 def test_the_page_can_be_used_with_the_keyboard(page: Page) -> None:

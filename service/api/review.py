@@ -3,6 +3,7 @@ and approval. Changes need the archivist role; every one is logged with its auth
 
 from __future__ import annotations
 
+from datetime import date as date_type
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -136,6 +137,63 @@ def correct_award(
             raise ApiError(422, "invalid_correction", str(error)) from None
         session.flush()
         return AwardOut.of(award)
+
+
+class DecisionFields(BaseModel):
+    """The decision's fields as they stand (corrections included)."""
+
+    document_id: int
+    number: str | None
+    date: date_type | None
+    issuer: str | None
+    signer_name: str | None
+    signer_title: str | None
+    subject: str | None
+
+
+@router.patch(
+    "/documents/{document_id}",
+    response_model=DecisionFields,
+    summary="Correct the decision's own fields (number, date, issuer, signer, subject); "
+    "its award rows follow and the change is logged on each",
+    responses=error_responses(404, 409, 422),
+)
+def correct_document(
+    document_id: int,
+    archive: ArchiveDep,
+    user: Archivist,
+    changes: Annotated[
+        dict[str, Any],
+        Body(
+            description=f"Fields to change: {', '.join(corrections.DOCUMENT_FIELDS)}",
+            examples=[{"number": "1234/QĐ-SGDĐT", "date": "2020-05-28"}],
+        ),
+    ],
+) -> DecisionFields:
+    if not changes:
+        raise ApiError(422, "invalid_correction", "send at least one field to change")
+    with archive.db.write() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise ApiError(404, "not_found", f"no document {document_id}")
+        decision = session.scalars(
+            select(Decision).where(Decision.document_id == document_id)
+        ).first()
+        if document.status != DocumentStatus.done or decision is None:
+            raise ApiError(409, "not_ready", f"document {document_id} is {document.status}")
+        try:
+            corrections.correct_document(session, decision, changes, user.name)
+        except corrections.CorrectionError as error:
+            raise ApiError(422, "invalid_correction", str(error)) from None
+        return DecisionFields(
+            document_id=document_id,
+            number=decision.number,
+            date=decision.date,
+            issuer=decision.issuer,
+            signer_name=decision.signer_name,
+            signer_title=decision.signer_title,
+            subject=decision.subject,
+        )
 
 
 @router.get(

@@ -317,10 +317,10 @@ def document_page(
     record = decision.record if decision else {}
     low = set(record.get("low_confidence") or [])
     doc_fields = [
-        ("/number", decision.number if decision else None),
-        ("/date", decision.date.strftime("%d/%m/%Y") if decision and decision.date else None),
-        ("/issuer", decision.issuer if decision else None),
-        ("/signer/name", decision.signer_name if decision else None),
+        ("/number", "number", decision.number if decision else None),
+        ("/date", "date", decision.date.isoformat() if decision and decision.date else None),
+        ("/issuer", "issuer", decision.issuer if decision else None),
+        ("/signer/name", "signer_name", decision.signer_name if decision else None),
     ]
     rows = [
         {
@@ -342,6 +342,7 @@ def document_page(
         low=low,
         field_confidence=record.get("field_confidence") or {},
         rows=rows,
+        doc_corrected={field for (seq, field) in corrected if seq is None},
         events=events,
         codes=[(c.value, label(c.value)) for c in AwardCode],
     )

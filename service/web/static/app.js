@@ -22,7 +22,10 @@ async function api(method, url, body) {
 
 const STATUS = { queued: "Đang chờ đọc", processing: "Đang đọc", done: "Đã đọc xong", failed: "Không đọc được" };
 const ACTIONS = { extracted: "Đọc tự động", corrected: "Sửa", approved: "Duyệt", reprocessed: "Đọc lại" };
-const FIELDS = { name: "Họ và tên", position: "Chức vụ", unit: "Đơn vị", award_code: "Hình thức", period: "Năm học" };
+const FIELDS = {
+  name: "Họ và tên", position: "Chức vụ", unit: "Đơn vị", award_code: "Hình thức", period: "Năm học",
+  number: "Số quyết định", date: "Ngày ký", issuer: "Cơ quan ban hành", signer_name: "Người ký",
+};
 const when = (iso) => new Date(iso).toLocaleString("vi-VN");
 const el = (tag, attrs = {}, ...children) => {
   const node = document.createElement(tag);
@@ -182,6 +185,27 @@ function setupDocument() {
     const details = article.querySelector("details.history");
     details?.addEventListener("toggle", () => { if (details.open) loadHistory(details); });
   }
+  const own = document.getElementById("docfields");
+  own?.addEventListener("change", async (event) => {
+    const input = event.target;
+    const field = input.dataset.documentField;
+    if (!field || input.readOnly) return;
+    const status = document.getElementById("docfields-status");
+    status.textContent = "Đang lưu…";
+    try {
+      await api("PATCH", `/api/v1/documents/${own.dataset.document}`, { [field]: input.value });
+      input.closest(".field").classList.add("corrected");
+      input.closest(".field").classList.remove("low");
+      input.removeAttribute("aria-invalid");
+      status.textContent = "Đã lưu. Mọi dòng khen thưởng của văn bản đã được cập nhật.";
+    } catch (error) {
+      input.setAttribute("aria-invalid", "true");
+      status.textContent = `Không lưu được: ${error.message}`;
+    }
+  });
+  own?.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.matches("input")) { event.preventDefault(); event.target.blur(); }
+  });
   const approve = document.getElementById("approve");
   approve?.addEventListener("click", async () => {
     const status = document.getElementById("approve-status");
