@@ -170,3 +170,23 @@ def test_passwords_are_hashed_and_disabled_users_are_out(app_client: TestClient)
     )
     login = app_client.post("/api/v1/session", json={"name": "mai", "password": "mai-2024-xyz"})
     assert login.status_code == 401
+
+
+def test_guessing_a_password_is_stopped_after_five_tries(app_client: TestClient) -> None:
+    app_client.cookies.clear()
+    authorize(app_client, Role.admin)
+    app_client.post(
+        "/api/v1/users", json={"name": "hoa", "role": "viewer", "password": "hoa-2024-xyz"}
+    )
+    app_client.headers.pop("Authorization")
+    for attempt in range(5):
+        wrong = app_client.post(
+            "/api/v1/session", json={"name": "hoa", "password": f"doan-{attempt}"}
+        )
+        assert wrong.status_code == 401
+    stopped = app_client.post("/api/v1/session", json={"name": "HOA", "password": "hoa-2024-xyz"})
+    assert (stopped.status_code, stopped.json()["error"]["code"]) == (429, "too_many_attempts")
+    assert int(stopped.headers["retry-after"]) > 60
+    other = app_client.post("/api/v1/session", json={"name": "admin", "password": "first-admin-pw"})
+    assert other.status_code == 200  # another account from the same place still signs in
+    app_client.cookies.clear()

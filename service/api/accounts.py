@@ -18,6 +18,7 @@ from service.api.errors import ApiError, error_responses
 from service.api.models import API, _utc
 from service.archive import Archive
 from service.db.models import Role, User
+from service.login_throttle import LoginThrottle
 
 router = APIRouter(prefix=API, tags=["accounts"])
 admin_router = APIRouter(
@@ -83,10 +84,22 @@ def sign_in(
     archive: Archive, response: Response, request: Request, name: str, password: str
 ) -> SessionOut:
     """Check the password and set the sign-in cookie; shared by the API and the page."""
+    throttle: LoginThrottle = request.app.state.login_throttle
+    keys = (
+        f"name:{name.strip().casefold()}",
+        f"from:{request.client.host if request.client else ''}",
+    )
+    if wait := throttle.retry_after(*keys):
+        raise ApiError(
+            429, "too_many_attempts", f"too many wrong passwords; try again in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )  # fmt: skip
     with archive.db.write() as session:
         user = accounts.authenticate(session, name, password)
         if user is None:
+            throttle.failed(*keys)
             raise ApiError(401, "bad_credentials", "wrong user name or password")
+        throttle.succeeded(keys[0])
         cookie, login = accounts.new_session(session, user, archive.settings.session_hours)
         out = SessionOut(name=user.name, role=user.role, csrf_token=login.csrf_token)
     response.set_cookie(
@@ -112,7 +125,7 @@ def sign_out(archive: Archive, request: Request, response: Response) -> None:
     "/session",
     response_model=SessionOut,
     summary="Sign in with a user name and password (sets the sign-in cookie)",
-    responses=error_responses(401, 422),
+    responses=error_responses(401, 422, 429),
 )
 async def create_session(
     credentials: Credentials, request: Request, response: Response, archive: ArchiveDep

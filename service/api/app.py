@@ -16,6 +16,7 @@ from service.archive import Archive, open_archive
 from service.batch_receiver import BatchReceiver
 from service.celery_jobs import CeleryJobs
 from service.jobs import Executor, JobPool
+from service.login_throttle import LoginThrottle
 from service.settings import Settings
 from service.web.pages import install_pages
 
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    app.state.login_throttle = LoginThrottle()
     app.include_router(health.router)
     app.include_router(documents.router)
     app.include_router(awards.router)

@@ -158,10 +158,15 @@ async def login_submit(request: Request, archive: ArchiveDep) -> Response:
             str(form.get("name") or ""),
             str(form.get("password") or ""),
         )
-    except ApiError:
+    except ApiError as error:
+        message = (
+            "Nhập sai quá nhiều lần. Hãy thử lại sau ít phút."
+            if error.code == "too_many_attempts"
+            else "Sai tên đăng nhập hoặc mật khẩu."
+        )
         return render(
-            request, "login.html", None, 401, next=next_url,
-            error="Sai tên đăng nhập hoặc mật khẩu.", name=str(form.get("name") or ""),
+            request, "login.html", None, error.status, next=next_url,
+            error=message, name=str(form.get("name") or ""),
         )  # fmt: skip
     return redirect
 
