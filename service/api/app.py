@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.api import awards, batches, documents, health, people
+from service.api import awards, batches, documents, health, pages, people
 from service.api.errors import install_error_handlers
 from service.archive import open_archive
 from service.batch_receiver import BatchReceiver
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(documents.router)
+    app.include_router(pages.router)
     app.include_router(awards.router)
     app.include_router(people.router)
     app.include_router(batches.router)
