@@ -38,9 +38,23 @@ def image_pages(data: bytes, *, max_frames: int = MAX_FRAMES) -> Iterator[PageJo
         for index, frame in enumerate(ImageSequence.Iterator(image)):
             if index >= max_frames:
                 raise TooLargeError(f"the image has more than {max_frames} pages")
-            frame.load()
-            upright = ImageOps.exif_transpose(frame)
             found = True
-            yield index + 1, fit_for_ocr(upright.copy())
+            yield index + 1, _for_ocr(frame)
     if not found:
         raise EmptyDocumentError("the image has no frames")
+
+
+def image_page(data: bytes, number: int) -> Image.Image:
+    """Frame `number` (1-based) as `image_pages` gives it, without decoding the ones before."""
+    with open_image(data) as image:
+        try:
+            image.seek(number - 1)
+        except EOFError:
+            raise EmptyDocumentError(f"the image has no page {number}") from None
+        return _for_ocr(image)
+
+
+def _for_ocr(frame: Image.Image) -> Image.Image:
+    frame.load()
+    upright = ImageOps.exif_transpose(frame)
+    return fit_for_ocr(upright.copy())

@@ -106,8 +106,9 @@ def prepare_for_ocr(image: Image.Image, options: PrepareOptions | None = None) -
         if scale != 1.0:
             interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
             height, width = gray.shape
-            size = (max(1, round(width * scale)), max(1, round(height * scale)))
-            gray = np.asarray(cv2.resize(gray, size, interpolation=interpolation), dtype=np.uint8)
+            # Not `size`: that is the page's size, which boxes (divided by `scale`) are in.
+            scaled = (max(1, round(width * scale)), max(1, round(height * scale)))
+            gray = np.asarray(cv2.resize(gray, scaled, interpolation=interpolation), dtype=np.uint8)
             steps.append(f"scale {scale:.2f}")
     angle = 0.0
     if options.deskew:

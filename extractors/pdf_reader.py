@@ -50,7 +50,7 @@ def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Page], I
     def images() -> Iterator[PageJob]:
         try:
             for index in scanned:
-                yield index + 1, _page_image(document[index])
+                yield index + 1, ocr_image(document[index])
         finally:
             document.close()
 
@@ -180,9 +180,10 @@ def _inside(box: BBox, outer: BBox | None) -> bool:
     return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
 
 
-def _page_image(page: pdfium.PdfPage) -> Image.Image:
-    """The page's single full-page image as stored, else a 300 DPI rendering; pages so
-    large they would pass `MAX_OCR_PIXELS` are taken smaller."""
+def ocr_image(page: pdfium.PdfPage) -> Image.Image:
+    """The image OCR reads of a scanned page: its single full-page image as stored, else
+    a 300 DPI rendering; pages so large they would pass `MAX_OCR_PIXELS` are taken smaller.
+    Public because the page shown on screen must be this very image (`page_view`)."""
     image = _full_page_image(page)
     if image is not None:
         return fit_for_ocr(image)

@@ -31,9 +31,11 @@ MONO_FACES = {
 
 
 def find_font(filename: str) -> Path:
+    """The font file; Liberation 2 first, because Debian's older `fonts-liberation` (which
+    Chromium pulls in) has files of the same names without the Vietnamese letters."""
     for d in FONT_DIRS:
         if d.is_dir():
-            for p in sorted(d.rglob(filename)):
+            for p in sorted(d.rglob(filename), key=lambda p: ("liberation2" not in str(p), p)):
                 return p
     raise FileNotFoundError(f"font {filename} not found (install fonts-liberation2)")
 

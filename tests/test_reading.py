@@ -19,17 +19,12 @@ from extractors.errors import OcrError
 from extractors.ocr_engine import OcrPage, OcrWord
 from extractors.reader import read_document
 from extractors.sniff import DOCX, JPEG, PDF, PNG, TIFF, sniff_media_type
+from samples.fonts import find_font
 from schemas.document_text import PageSource
-
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"))
 
 
 def _font(name: str = "LiberationSerif-Regular.ttf") -> Path:
-    for root in FONT_DIRS:
-        found = sorted(Path(root).rglob(name)) if Path(root).is_dir() else []
-        if found:
-            return found[0]
-    pytest.skip(f"font {name} (fonts-liberation2) is not installed")
+    return find_font(name)
 
 
 def _codes(excinfo: pytest.ExceptionInfo[BaseException]) -> str:

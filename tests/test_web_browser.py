@@ -8,11 +8,13 @@ from __future__ import annotations
 import base64
 import csv
 import io
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,9 +124,19 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     name_input.focus()
     box = page.locator(".evidence")
     expect(box).to_be_visible()
-    frame, marked = image.bounding_box(), box.bounding_box()
-    assert frame and marked and marked["width"] > 20 and marked["height"] > 5
-    assert frame["y"] <= marked["y"] <= frame["y"] + frame["height"]
+    expect(page.locator("#page-frame")).to_have_attribute("aria-busy", "false")
+    # The box sits on the row's evidence: its place on the image is the evidence box's
+    # place on the page, in the page's own units.
+    document_id = int(page.url.rsplit("/", 1)[1].split("#")[0])
+    pages = page.request.get(f"/api/v1/documents/{document_id}/pages").json()
+    evidence = json.loads(row.get_attribute("data-bbox") or "null")
+    on = next(p for p in pages if p["number"] == int(row.get_attribute("data-page") or 1))
+    shown, marked = image.bounding_box(), box.bounding_box()
+    assert shown and marked and evidence
+    scale = shown["width"] / on["width"]
+    assert abs(marked["y"] - shown["y"] - evidence[1] * scale) < 3
+    assert abs(marked["height"] - (evidence[3] - evidence[1]) * scale) < 3
+    assert abs(marked["x"] - shown["x"] - evidence[0] * scale) < 3
     page.screenshot(path=shots / "03-tai-lieu.png")
     assert_accessible(page, shots, "03-tai-lieu")
 
@@ -181,3 +193,49 @@ def test_the_page_can_be_used_with_the_keyboard(page: Page) -> None:
     page.keyboard.type("tran van")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").first).to_contain_text("kết quả")
+
+
+def test_an_admin_adds_a_viewer_who_can_read_but_not_change(page: Page) -> None:
+    shots = screenshots("admin-viewer")
+    page.goto("/admin/users")  # still signed in as admin from the test before
+    page.get_by_label("Tên đăng nhập").fill("thu.le")
+    page.get_by_label("Vai trò").select_option("viewer")
+    page.get_by_label("Mật khẩu (ít nhất 8 ký tự)").fill("thu-xem-hồ-sơ")
+    page.get_by_role("button", name="Thêm").click()
+    expect(page.locator("table.awards")).to_contain_text("thu.le", timeout=10_000)
+    page.screenshot(path=shots / "01-tai-khoan.png")
+    assert_accessible(page, shots, "01-tai-khoan")
+
+    # A ZIP becomes a batch; its page follows it to the end.
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in (
+            "qd_inline_dash_textpdf_ninhbinh_2023.pdf",
+            "qd_inline_run_textpdf_backan_2023.pdf",
+        ):
+            archive.write(sample(name), f"2023/{name}")
+    page.goto("/upload")
+    page.locator("#files").set_input_files(
+        files=[{"name": "lo-2023.zip", "mimeType": "application/zip", "buffer": buffer.getvalue()}]
+    )
+    page.get_by_role("link", name="xem tiến độ").click()
+    expect(page.locator("#batch-eta")).to_contain_text("xong", timeout=120_000)
+    expect(page.locator("#batch-settled")).to_have_text("2")
+    page.screenshot(path=shots / "02-lo.png")
+    assert_accessible(page, shots, "02-lo")
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    page.get_by_label("Tên đăng nhập").fill("thu.le")
+    page.get_by_label("Mật khẩu").fill("thu-xem-hồ-sơ")
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name="Tra cứu khen thưởng")).to_be_visible()
+    expect(page.get_by_role("link", name="Tải lên")).to_have_count(0)
+    page.goto("/upload")
+    expect(page.get_by_role("heading", name="Không có quyền")).to_be_visible()
+    page.goto("/documents")
+    page.locator("table.awards tbody a").first.click()
+    expect(page.locator("article.award").first.get_by_label("Họ và tên")).to_have_attribute(
+        "readonly", ""
+    )
+    expect(page.get_by_role("button", name="Duyệt tài liệu")).to_have_count(0)
+    page.screenshot(path=shots / "03-nguoi-xem.png")

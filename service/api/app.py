@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service.accounts import first_admin
-from service.api import accounts, awards, batches, documents, health, people, review
+from service.api import accounts, awards, batches, documents, health, pages, people, review
 from service.api.errors import install_error_handlers
 from service.archive import Archive, open_archive
 from service.batch_receiver import BatchReceiver
@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.login_throttle = LoginThrottle()
     app.include_router(health.router)
     app.include_router(documents.router)
+    app.include_router(pages.router)
     app.include_router(awards.router)
     app.include_router(people.router)
     app.include_router(batches.router)

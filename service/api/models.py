@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, field_serializer
 
 from schemas import ExtractedDocument
 from schemas.award_codes import RecipientKind
+from schemas.document_text import Page, PageSource
 from schemas.extracted import Evidence, Recipient
 from service.api.errors import ErrorInfo
 from service.batches import BatchProgress
@@ -298,4 +299,37 @@ class BatchOut(BaseModel):
             eta_seconds=round(eta, 1) if eta is not None else None,
             created_at=batch.created_at,
             links={"self": base, "report": f"{base}/report"},
+        )
+
+
+class PageOut(BaseModel):
+    """One page as read; a box divided by (width, height) gives fractions of its image."""
+
+    number: int = Field(ge=1)
+    source: PageSource = Field(description="text_layer | ocr | docx")
+    width: float | None = Field(
+        description="In the units of the page's boxes: PDF points on text-layer pages, "
+        "pixels of the image OCR read on OCR pages; null for DOCX"
+    )
+    height: float | None
+    rotation: int = Field(description="Degrees OCR turned the page to read it upright")
+    has_image: bool = Field(description="False for DOCX pages: Word files have no geometry")
+    image_url: str | None = Field(
+        description="The page as JPEG, already turned and flattened as OCR read it; the URL "
+        "changes when the document is processed again",
+        examples=["/api/v1/documents/7/pages/1/image?v=20250101T101500123456"],
+    )
+
+    @classmethod
+    def of(cls, document_id: int, page: Page, reading: str) -> PageOut:
+        has_image = page.source != PageSource.docx
+        url = f"{API}/documents/{document_id}/pages/{page.number}/image?v={reading}"
+        return cls(
+            number=page.number,
+            source=page.source,
+            width=page.width,
+            height=page.height,
+            rotation=page.rotation,
+            has_image=has_image,
+            image_url=url if has_image else None,
         )

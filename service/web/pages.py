@@ -53,6 +53,9 @@ DOCUMENT_TYPES = {
     "other": "Khác",
 }
 STATUSES = {
+    "pending": "Chờ nhận vào kho",
+    "rejected": "Bị từ chối",
+    "duplicate": "Đã có trong kho",
     "queued": "Đang chờ đọc",
     "processing": "Đang đọc",
     "done": "Đã đọc xong",

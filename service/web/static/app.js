@@ -20,7 +20,10 @@ async function api(method, url, body) {
   return data;
 }
 
-const STATUS = { queued: "Đang chờ đọc", processing: "Đang đọc", done: "Đã đọc xong", failed: "Không đọc được" };
+const STATUS = {
+  pending: "Chờ nhận vào kho", rejected: "Bị từ chối", duplicate: "Đã có trong kho",
+  queued: "Đang chờ đọc", processing: "Đang đọc", done: "Đã đọc xong", failed: "Không đọc được",
+};
 const ACTIONS = { extracted: "Đọc tự động", corrected: "Sửa", approved: "Duyệt", reprocessed: "Đọc lại" };
 const FIELDS = {
   name: "Họ và tên", position: "Chức vụ", unit: "Đơn vị", award_code: "Hình thức", period: "Năm học",
@@ -126,6 +129,10 @@ function setupDocument() {
   let shown = null;
   const image = el("img", { alt: "", class: "page-image" });
   const box = el("div", { class: "evidence", hidden: "" });
+  // The box is placed in % of this wrapper, which is exactly the image's size (the frame
+  // around it scrolls, so its own height is not the page's).
+  const canvas = el("div", { class: "page-canvas" }, image, box);
+  image.addEventListener("load", () => frame.setAttribute("aria-busy", "false"));
   const tabs = document.getElementById("page-tabs");
   const note = document.getElementById("page-note");
 
@@ -135,9 +142,10 @@ function setupDocument() {
     if (shown !== page.number) {
       shown = page.number;
       if (page.has_image) {
+        frame.setAttribute("aria-busy", "true");
         image.src = page.image_url;
         image.alt = `Trang ${page.number}`;
-        frame.replaceChildren(image, box);
+        frame.replaceChildren(canvas);
       } else {
         frame.replaceChildren(el("p", { class: "muted" }, "Tệp DOCX không có ảnh trang."));
       }
@@ -271,7 +279,7 @@ function setupBatch() {
     document.getElementById("batch-settled").textContent = settled;
     document.getElementById("batch-total").textContent = batch.total;
     document.getElementById("batch-eta").textContent = batch.finished ? " — xong." : batch.eta_seconds ? ` — còn khoảng ${Math.ceil(batch.eta_seconds / 60)} phút` : "";
-    document.getElementById("batch-counts").replaceChildren(...Object.entries(batch.counts).flatMap(([s, n]) => [el("dt", {}, s), el("dd", {}, String(n))]));
+    document.getElementById("batch-counts").replaceChildren(...Object.entries(batch.counts).flatMap(([s, n]) => [el("dt", {}, STATUS[s] || s), el("dd", {}, String(n))]));
     if (!batch.finished) setTimeout(tick, 2000);
   };
   tick().catch(() => {});
