@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from extractors.text_normalize import fold
 from tests.browser import assert_accessible, chromium, screenshots
@@ -31,6 +31,10 @@ ADMIN_PASSWORD = "mật-khẩu-quản-trị"
 LIST = "qd_list_grid4_textpdf_namdinh_2024.pdf"
 CERT = "cert_giaykhen_so_textpdf_hatinh_2024.pdf"
 NEW_NAME = "Phạm Thị Thuỳ Dương"
+# A typewritten 1999 decision: OCR reads its fifth recipient as "Hà Thị Nhân" (confidence
+# 0.2); the paper says "Hà Thị Nhàn".
+TYPEWRITTEN = "qd_inline_typewriter_scan_heavy_yenthanh_1999.pdf"
+READ_AS, PRINTED = "Hà Thị Nhân", "Hà Thị Nhàn"
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +83,23 @@ def page(server: str) -> Iterator[Page]:
         context.close()
 
 
+def assert_box_on_evidence(page: Page, row: Locator) -> None:
+    """The marked box sits on the row's evidence: its place on the image is the evidence
+    box's place on the page, in the page's own units (points, or pixels OCR read)."""
+    expect(page.locator("#page-frame")).to_have_attribute("aria-busy", "false")
+    document_id = int(page.url.rsplit("/", 1)[1].split("#")[0])
+    pages = page.request.get(f"/api/v1/documents/{document_id}/pages").json()
+    evidence = json.loads(row.get_attribute("data-bbox") or "null")
+    on = next(p for p in pages if p["number"] == int(row.get_attribute("data-page") or 1))
+    shown = page.locator("img.page-image").bounding_box()
+    marked = page.locator(".evidence").bounding_box()
+    assert shown and marked and evidence
+    scale = shown["width"] / on["width"]
+    assert abs(marked["y"] - shown["y"] - evidence[1] * scale) < 3
+    assert abs(marked["height"] - (evidence[3] - evidence[1]) * scale) < 3
+    assert abs(marked["x"] - shown["x"] - evidence[0] * scale) < 3
+
+
 def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -> None:
     shots = screenshots("archivist")
     page.goto("/")
@@ -125,18 +146,7 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     box = page.locator(".evidence")
     expect(box).to_be_visible()
     expect(page.locator("#page-frame")).to_have_attribute("aria-busy", "false")
-    # The box sits on the row's evidence: its place on the image is the evidence box's
-    # place on the page, in the page's own units.
-    document_id = int(page.url.rsplit("/", 1)[1].split("#")[0])
-    pages = page.request.get(f"/api/v1/documents/{document_id}/pages").json()
-    evidence = json.loads(row.get_attribute("data-bbox") or "null")
-    on = next(p for p in pages if p["number"] == int(row.get_attribute("data-page") or 1))
-    shown, marked = image.bounding_box(), box.bounding_box()
-    assert shown and marked and evidence
-    scale = shown["width"] / on["width"]
-    assert abs(marked["y"] - shown["y"] - evidence[1] * scale) < 3
-    assert abs(marked["height"] - (evidence[3] - evidence[1]) * scale) < 3
-    assert abs(marked["x"] - shown["x"] - evidence[0] * scale) < 3
+    assert_box_on_evidence(page, row)
     page.screenshot(path=shots / "03-tai-lieu.png")
     assert_accessible(page, shots, "03-tai-lieu")
 
@@ -179,6 +189,43 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     expect(page.get_by_role("heading", name="Cần duyệt")).to_be_visible()
     page.screenshot(path=shots / "07-can-duyet.png")
     assert_accessible(page, shots, "07-can-duyet")
+
+
+def test_a_doubtful_scan_waits_in_the_queue_until_corrected_and_approved(page: Page) -> None:
+    shots = screenshots("review")
+    page.goto("/upload")
+    page.locator("#files").set_input_files(str(sample(TYPEWRITTEN)))
+    expect(page.locator("#upload-list li").first).to_contain_text("Xong:", timeout=180_000)
+    page.get_by_role("link", name="Cần duyệt").click()
+    waiting = page.locator("table.awards tbody tr", has_text=TYPEWRITTEN)
+    expect(waiting).to_have_count(1)
+    expect(waiting).to_contain_text("20%")  # its least sure field, first in the queue
+    page.screenshot(path=shots / "01-can-duyet.png")
+    waiting.get_by_role("link", name=TYPEWRITTEN).click()
+
+    row = page.locator("article.award").nth(4)
+    name = row.get_by_label("Họ và tên")
+    expect(name).to_have_value(READ_AS)
+    expect(row.locator(".field.low")).to_contain_text("cần kiểm tra")
+    name.focus()
+    assert_box_on_evidence(page, row)
+    page.screenshot(path=shots / "02-ban-quet.png")
+    assert_accessible(page, shots, "02-ban-quet")
+    name.fill(PRINTED)
+    name.press("Enter")
+    expect(row.locator(".row-status")).to_contain_text("Đã lưu")
+    page.get_by_role("button", name="Duyệt tài liệu").click()
+    expect(page.locator("#review-state")).to_contain_text("Đã duyệt")
+
+    page.get_by_role("link", name="Cần duyệt").click()
+    expect(page.locator("table.awards tbody tr", has_text=TYPEWRITTEN)).to_have_count(0)
+    page.get_by_role("link", name="Tra cứu").click()
+    page.get_by_label("Họ và tên").fill(fold(PRINTED))
+    page.get_by_label("Họ và tên").press("Enter")
+    first = page.locator("table.awards tbody tr").first
+    expect(first).to_contain_text(PRINTED)
+    expect(first).to_contain_text("376/QĐ")
+    page.screenshot(path=shots / "03-tim-thay.png")
 
 
 def test_the_page_can_be_used_with_the_keyboard(page: Page) -> None:

@@ -336,6 +336,10 @@ def document_page(
             "confidence": _row_confidences(record, award.seq),
             "corrected": {field for (seq, field) in corrected if seq == award.seq},
             "person": person_id(award.name_fold, award.unit_key),
+            # What OCR itself read, where tone repair changed a name.
+            "read_as": (record.get("ocr_readings") or {}).get(
+                f"/awards/{award.seq - 1}/recipient/name"
+            ),
         }
         for award in awards
     ]
