@@ -50,6 +50,8 @@ EXPECTED: dict[tuple[str, str], str | None] = {
     ("POST", "/api/v1/users"): ADMIN,
     ("PATCH", "/api/v1/users/{name}"): ADMIN,
     ("POST", "/api/v1/users/{name}/tokens"): ADMIN,
+    ("GET", "/api/v1/users/{name}/tokens"): ADMIN,
+    ("DELETE", "/api/v1/users/{name}/tokens/{token_id}"): ADMIN,
     ("GET", "/api/v1/settings"): ADMIN,
 }
 
@@ -159,6 +161,15 @@ def test_passwords_are_hashed_and_disabled_users_are_out(app_client: TestClient)
     again = app_client.post("/api/v1/users", json={"name": "MAI", "role": "viewer"})
     assert (again.status_code, again.json()["error"]["code"]) == (409, "user_exists")
     token = app_client.post("/api/v1/users/mai/tokens", json={"label": "scanner"}).json()["token"]
+    spare = app_client.post("/api/v1/users/mai/tokens", json={"label": "spare"}).json()["token"]
+    listed = app_client.get("/api/v1/users/mai/tokens").json()
+    assert [t["label"] for t in listed] == ["scanner", "spare"]
+    revoked = app_client.delete(f"/api/v1/users/mai/tokens/{listed[1]['id']}")
+    assert revoked.status_code == 204
+    check = app_client.get("/api/v1/awards", headers={"Authorization": f"Bearer {spare}"})
+    assert check.status_code == 401
+    check = app_client.get("/api/v1/awards", headers={"Authorization": f"Bearer {token}"})
+    assert check.status_code == 200
     with archive.db.read() as session:
         stored = session.scalars(select(User.password_hash).where(User.name == "mai")).one()
     assert stored.startswith("$argon2id$") and "mai-2024-xyz" not in stored

@@ -201,9 +201,11 @@ def test_a_doubtful_scan_waits_in_the_queue_until_corrected_and_approved(page: P
     expect(waiting).to_have_count(1)
     expect(waiting).to_contain_text("20%")  # its least sure field, first in the queue
     page.screenshot(path=shots / "01-can-duyet.png")
-    waiting.get_by_role("link", name=TYPEWRITTEN).click()
+    waiting.get_by_role("link", name="dòng 5: Họ và tên").click()  # straight to the row
 
     row = page.locator("article.award").nth(4)
+    expect(row).to_be_focused()
+    expect(page.locator(".evidence")).to_be_visible()
     name = row.get_by_label("Họ và tên")
     expect(name).to_have_value(READ_AS)
     expect(row.locator(".field.low")).to_contain_text("cần kiểm tra")

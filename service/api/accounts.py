@@ -17,7 +17,7 @@ from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, _utc
 from service.archive import Archive
-from service.db.models import Role, User
+from service.db.models import ApiToken, Role, User
 from service.login_throttle import LoginThrottle
 
 router = APIRouter(prefix=API, tags=["accounts"])
@@ -234,6 +234,43 @@ def new_token(
     with archive.db.write() as session:
         user = _user(session, name)
         return TokenOut(token=accounts.new_token(session, user, label), label=label)
+
+
+class TokenInfo(BaseModel):
+    id: int
+    label: str
+    created_at: datetime
+
+
+@admin_router.get(
+    "/users/{name}/tokens",
+    response_model=list[TokenInfo],
+    summary="The account's API tokens (labels and dates; the tokens themselves are not kept)",
+    responses=error_responses(404),
+)
+def list_tokens(name: str, archive: ArchiveDep) -> list[TokenInfo]:
+    with archive.db.read() as session:
+        user = _user(session, name)
+        rows = session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)
+        ).all()
+        return [TokenInfo(id=t.id, label=t.label, created_at=_utc(t.created_at)) for t in rows]
+
+
+@admin_router.delete(
+    "/users/{name}/tokens/{token_id}",
+    status_code=204,
+    summary="Revoke an API token: scripts using it get 401 from now on",
+    responses=error_responses(404),
+)
+def revoke_token(name: str, token_id: int, archive: ArchiveDep) -> Response:
+    with archive.db.write() as session:
+        user = _user(session, name)
+        token = session.get(ApiToken, token_id)
+        if token is None or token.user_id != user.id:
+            raise ApiError(404, "not_found", f"{name} has no token {token_id}")
+        session.delete(token)
+    return Response(status_code=204)
 
 
 @admin_router.get("/settings", summary="The running service's settings (secrets left out)")

@@ -364,27 +364,35 @@ def document_page(
 def review_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Response:
     with archive.db.read() as session:
         total, waiting = review_queue.waiting(session, 200, 0)
-    items = [
-        {
-            "document": document,
-            "decision": decision,
-            "low": [
-                _pointer_label(p) for p in ((decision.record or {}).get("low_confidence") or [])
-            ]
-            if decision
-            else [],
-        }
-        for document, decision in waiting
-    ]
+        ids = [document.id for document, _ in waiting]
+        rows = (
+            session.execute(
+                select(Award.document_id, Award.seq, Award.id).where(Award.document_id.in_(ids))
+            ).all()
+            if ids
+            else []
+        )
+    award_ids = {(document_id, seq): award_id for document_id, seq, award_id in rows}
+    items = []
+    for document, decision in waiting:
+        pointers = (decision.record or {}).get("low_confidence") or [] if decision else []
+        doubts = []
+        for pointer in pointers:
+            text, seq = _pointer_label(pointer)
+            award_id = award_ids.get((document.id, seq)) if seq else None
+            anchor = f"#award-{award_id}" if award_id else ""
+            doubts.append((text, f"/documents/{document.id}{anchor}"))
+        items.append({"document": document, "decision": decision, "low": doubts})
     return render(request, "review.html", user, total=total, items=items)
 
 
-def _pointer_label(pointer: str) -> str:
+def _pointer_label(pointer: str) -> tuple[str, int | None]:
+    """`/awards/4/recipient/name` → ("dòng 5: Họ và tên", 5): words, and the row's seq."""
     match = re.match(r"^/awards/(\d+)/(.+)$", pointer)
     if match:
         field = POINTER_FIELDS.get(match[2], match[2])
-        return f"dòng {int(match[1]) + 1}: {FIELD_LABELS.get(field, field)}"
-    return FIELD_LABELS.get(pointer, pointer)
+        return f"dòng {int(match[1]) + 1}: {FIELD_LABELS.get(field, field)}", int(match[1]) + 1
+    return FIELD_LABELS.get(pointer, pointer), None
 
 
 @router.get("/people/{pid}", response_class=HTMLResponse)
