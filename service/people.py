@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from service import search_keys
 from service.db.models import Award
 from service.name_match import NameCandidate, name_distance, near_names
+from service.person_links import active_links
 from service.search_query import strip_honorific
 
 MAX_NAMES = 200
@@ -45,6 +46,7 @@ class Person:
     units: list[str] = field(default_factory=list)
     namesakes: list[str] = field(default_factory=list)
     match: str = "folded"
+    members: list[str] = field(default_factory=list)  # ids joined into this one by hand
 
     @property
     def years(self) -> tuple[int | None, int | None]:
@@ -182,7 +184,7 @@ def find_people(session: Session, q: str, fuzzy: bool = True) -> list[Person]:
     words = search_keys.words(strip_honorific(q))
     candidates = near_names(session, words, fuzzy=fuzzy)
     distances = {c.key: c.distance for c in candidates[:MAX_NAMES]}
-    people = _group(_rows_for(session, candidates), distances)
+    people = _join(session, _group(_rows_for(session, candidates), distances))
     typed_key = search_keys.name_key(strip_honorific(q)) if search_keys.has_diacritics(q) else None
 
     for person in people:
@@ -194,18 +196,71 @@ def find_people(session: Session, q: str, fuzzy: bool = True) -> list[Person]:
     return sorted(people, key=lambda p: (order[p.match], p.distance, -len(p.awards), p.id))
 
 
-def get_person(session: Session, pid: str) -> Person | None:
-    """The person with this id, grouped again from the rows as they are now."""
+def get_person(session: Session, pid: str, joined: bool = True) -> Person | None:
+    """The person with this id, grouped again from the rows as they are now (and with the
+    people an archivist joined to them, unless `joined` is false)."""
     name_slug, _, _ = pid.partition("~")
     words = [w for w in name_slug.split("-") if w]
     if not words:
         return None
     candidates = near_names(session, words)
     people = _group(_rows_for(session, candidates), {c.key: c.distance for c in candidates})
-    found = next((p for p in people if p.id == pid), None)
+    if joined:
+        people = _join(session, people)
+    found = next((p for p in people if p.id == pid or pid in p.members), None)
     if found is not None and found.distance:
         found.match = "fuzzy"
     return found
+
+
+def _join(session: Session, people: list[Person]) -> list[Person]:
+    """The people, those an archivist joined made one, under the id of the person they
+    were joined into."""
+    parent = {p.id: p.id for p in people}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in active_links(session, list(parent)):
+        if a in parent and b in parent and (ra := root(a)) != (rb := root(b)):
+            parent[rb] = ra
+    groups: dict[str, list[Person]] = {}
+    for person in people:
+        groups.setdefault(root(person.id), []).append(person)
+    if all(len(group) == 1 for group in groups.values()):
+        return people
+    joined = [_merge(key, group) for key, group in groups.items()]
+    for person in joined:
+        namesakes = {root(n) if n in parent else n for n in person.namesakes}
+        person.namesakes = sorted(namesakes - {person.id})
+    return joined
+
+
+def _merge(key: str, group: list[Person]) -> Person:
+    if len(group) == 1:
+        return group[0]
+    group = sorted(group, key=lambda p: (p.id != key, p.id))  # the one joined into first
+    spellings: Counter[str] = Counter()
+    for person in group:
+        spellings.update(dict(person.spellings))
+    awards = [a for p in group for a in p.awards]
+    awards.sort(key=lambda a: (award_year(a) or 0, a.decision_date or 0, a.id))
+    return Person(
+        id=key,
+        name=spellings.most_common(1)[0][0],
+        name_fold=group[0].name_fold,
+        unit_key=group[0].unit_key,
+        distance=min(p.distance for p in group),
+        awards=awards,
+        spellings=spellings.most_common(),
+        units=list(dict.fromkeys(u for p in group for u in p.units)),
+        namesakes=[n for p in group for n in p.namesakes],
+        match=min((p.match for p in group), key=["exact", "folded", "fuzzy"].index),
+        members=sorted(p.id for p in group),
+    )
 
 
 def streaks(person: Person) -> list[Streak]:

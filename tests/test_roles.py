@@ -43,6 +43,8 @@ EXPECTED: dict[tuple[str, str], str | None] = {
     ("GET", "/api/v1/people"): V,
     ("GET", "/api/v1/people/{person_id}"): V,
     ("GET", "/api/v1/people/{person_id}/streaks"): V,
+    ("POST", "/api/v1/people/{person_id}/joined"): A,
+    ("DELETE", "/api/v1/people/{person_id}/joined/{other_id}"): A,
     ("POST", "/api/v1/batches"): A,
     ("GET", "/api/v1/batches/{batch_id}"): V,
     ("GET", "/api/v1/batches/{batch_id}/report"): V,

@@ -16,14 +16,16 @@ import sys
 import time
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2 as httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from extractors.text_normalize import fold
 from tests.browser import assert_accessible, chromium, screenshots
+from tests.search_archive import build
 from tests.seaweedfs import free_port
 from tests.service_helpers import sample
 
@@ -37,10 +39,9 @@ TYPEWRITTEN = "qd_inline_typewriter_scan_heavy_yenthanh_1999.pdf"
 READ_AS, PRINTED = "Hà Thị Nhân", "Hà Thị Nhàn"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`tdkt serve` on a fresh archive, as a new user starts it; stopped by its pid."""
-    data_dir = tmp_path_factory.mktemp("web-browser")
+@contextmanager
+def serving(data_dir: Path) -> Iterator[str]:
+    """`tdkt serve` on the archive in `data_dir`, as a new user starts it; stopped by pid."""
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
@@ -73,14 +74,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def page(server: str) -> Iterator[Page]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(tmp_path_factory.mktemp("web-browser")) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
     with chromium() as browser:
-        context = browser.new_context(
-            base_url=server, viewport={"width": 1366, "height": 800}, locale="vi-VN",
-            accept_downloads=True,
-        )  # fmt: skip
-        yield context.new_page()
-        context.close()
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(
+        base_url=server, viewport={"width": 1366, "height": 800}, locale="vi-VN",
+        accept_downloads=True,
+    )  # fmt: skip
+    yield context.new_page()
+    context.close()
 
 
 def assert_box_on_evidence(page: Page, row: Locator) -> None:
@@ -154,6 +166,10 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     name_input.press("Enter")
     expect(row.locator(".row-status")).to_contain_text("Đã lưu")
     expect(row.locator("h3")).to_contain_text(NEW_NAME)
+    with page.expect_navigation(timeout=60_000):  # the page reloads once it is read again
+        page.get_by_role("button", name="Đọc lại").click()
+    row = page.locator("article.award").nth(1)
+    expect(row.get_by_label("Họ và tên")).to_have_value(NEW_NAME, timeout=60_000)
     page.get_by_role("button", name="Duyệt tài liệu").click()
     expect(page.locator("#review-state")).to_contain_text("Đã duyệt (admin)")
     row.locator("summary", has_text="Lịch sử thay đổi").click()
@@ -161,6 +177,7 @@ def test_an_archivist_uploads_corrects_approves_and_finds_a_record(page: Page) -
     expect(history).to_contain_text(f"«{old_name}» → «{NEW_NAME}»")
     expect(history).to_contain_text("admin — Duyệt")
     expect(history).to_contain_text("tdkt — Đọc tự động")
+    expect(history).to_contain_text("tdkt — Đọc lại: read again; 1 corrected fields kept")
     row.scroll_into_view_if_needed()
     page.screenshot(path=shots / "04-lich-su.png")
 
@@ -288,3 +305,31 @@ def test_an_admin_adds_a_viewer_who_can_read_but_not_change(page: Page) -> None:
     )
     expect(page.get_by_role("button", name="Duyệt tài liệu")).to_have_count(0)
     page.screenshot(path=shots / "03-nguoi-xem.png")
+
+
+def test_an_archivist_joins_a_teacher_who_moved_schools(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    shots = screenshots("people")
+    data_dir = tmp_path_factory.mktemp("web-people")
+    build(data_dir)
+    with serving(data_dir) as base:
+        page = browser.new_page(base_url=base, viewport={"width": 1366, "height": 800})
+        page.goto("/?name=nguyen+thi+thanh+xuan")
+        page.get_by_label("Tên đăng nhập").fill("admin")
+        page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.locator("table.awards tbody a", has_text="Nguyễn Thị Thanh Xuân").first.click()
+        timeline = page.locator(".timeline li")
+        expect(timeline).to_have_count(5)
+        namesake = page.locator("#namesakes li")
+        expect(namesake).to_contain_text("Trường THCS Hải Hậu")
+        page.screenshot(path=shots / "01-trung-ten.png")
+        assert_accessible(page, shots, "01-trung-ten")
+        namesake.get_by_role("button", name="Là cùng một người — gộp").click()
+        expect(page.locator("#joined")).to_contain_text("Trường THCS Hải Hậu")
+        expect(timeline).to_have_count(6)
+        page.screenshot(path=shots / "02-da-gop.png")
+        page.get_by_role("button", name="Tách ra").click()
+        expect(page.locator("#joined")).to_have_count(0)
+        expect(timeline).to_have_count(5)

@@ -222,6 +222,10 @@ class PersonOut(BaseModel):
     namesakes: list[str] = Field(
         description="Ids of other people with the same name at other units"
     )
+    joined: list[str] = Field(
+        default_factory=list,
+        description="Ids an archivist joined into this person (one teacher at two schools)",
+    )
     links: dict[str, str]
 
     @classmethod
@@ -238,6 +242,7 @@ class PersonOut(BaseModel):
             last_year=last,
             match=person.match,
             namesakes=person.namesakes,
+            joined=person.members,
             links={"self": base, "streaks": f"{base}/streaks"},
         )
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from service.api.auth import AUTH_ERRORS, as_viewer
+from service import person_links
+from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, PersonDetail, PersonList, PersonOut, StreakOut
@@ -51,6 +53,12 @@ def _person(session: Session, person_id: str) -> Person:
     return person
 
 
+def _detail(person: Person) -> PersonDetail:
+    return PersonDetail(
+        **PersonOut.of(person).model_dump(), awards=[AwardOut.of(a) for a in person.awards]
+    )
+
+
 @router.get(
     "/people/{person_id}",
     response_model=PersonDetail,
@@ -59,11 +67,7 @@ def _person(session: Session, person_id: str) -> Person:
 )
 def person_detail(person_id: str, archive: ArchiveDep) -> PersonDetail:
     with archive.db.read() as session:
-        person = _person(session, person_id)
-        return PersonDetail(
-            **PersonOut.of(person).model_dump(),
-            awards=[AwardOut.of(award) for award in person.awards],
-        )
+        return _detail(_person(session, person_id))
 
 
 @router.get(
@@ -87,3 +91,54 @@ def person_streaks(person_id: str, archive: ArchiveDep) -> list[StreakOut]:
             )
             for s in streaks(person)
         ]
+
+
+class JoinRequest(BaseModel):
+    person_id: str = Field(
+        description="Another person with the same name (a namesake) who is this person",
+        examples=["nguyen-thi-hoa~thcs-yen-vien"],
+    )
+
+
+@router.post(
+    "/people/{person_id}/joined",
+    response_model=PersonDetail,
+    summary="Join a namesake into this person (the same teacher at another school); logged",
+    responses=error_responses(404, 409, 422),
+)
+def join_person(
+    person_id: str, body: JoinRequest, archive: ArchiveDep, user: Archivist
+) -> PersonDetail:
+    with archive.db.write() as session:
+        person = _person(session, person_id)
+        other = _person(session, body.person_id)
+        if other.id == person.id:
+            raise ApiError(409, "already_joined", f"{body.person_id} is already {person.id}")
+        if other.id not in person.namesakes:
+            raise ApiError(
+                422, "not_namesakes", "only people with the same name can be joined by hand"
+            )
+        person_links.link(session, person.id, other.id, user.name)
+        session.flush()
+        return _detail(_person(session, person.id))
+
+
+@router.delete(
+    "/people/{person_id}/joined/{other_id}",
+    response_model=PersonDetail,
+    summary="Undo a join: the two are shown apart again; logged",
+    responses=error_responses(404),
+)
+def unjoin_person(
+    person_id: str, other_id: str, archive: ArchiveDep, user: Archivist
+) -> PersonDetail:
+    with archive.db.write() as session:
+        person = _person(session, person_id)
+        undone = sum(
+            person_links.unlink(session, member, other_id, user.name)
+            for member in [person.id, *person.members]
+        )
+        if not undone:
+            raise ApiError(404, "not_found", f"{other_id} is not joined to {person_id}")
+        session.flush()
+        return _detail(_person(session, person.id))

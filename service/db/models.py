@@ -356,3 +356,19 @@ class AwardChange(Base):
     user_name: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonLink(Base):
+    """A person's judgement that two groups of award rows are one person (a teacher who
+    moved schools). Kept after it is undone, with who undid it and when."""
+
+    __tablename__ = "person_links"
+    __table_args__ = (Index("ix_person_links_people", "person_id", "linked_to"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(1100))
+    linked_to: Mapped[str] = mapped_column(String(1100))
+    created_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    removed_by: Mapped[str | None] = mapped_column(String(100))
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -399,9 +399,15 @@ def _pointer_label(pointer: str) -> tuple[str, int | None]:
 def person_page(request: Request, pid: str, archive: ArchiveDep, user: PageViewer) -> Response:
     with archive.db.read() as session:
         person = get_person(session, pid)
-    if person is None:
-        return render(request, "not_found.html", user, 404, what="người này")
-    return render(request, "person.html", user, person=person)
+        if person is None:
+            return render(request, "not_found.html", user, 404, what="người này")
+        namesakes = [found for n in person.namesakes if (found := get_person(session, n))]
+        joined = [
+            found
+            for n in person.members
+            if n != person.id and (found := get_person(session, n, joined=False))
+        ]
+    return render(request, "person.html", user, person=person, namesakes=namesakes, joined=joined)
 
 
 @router.get("/batches/{batch_id}", response_class=HTMLResponse)

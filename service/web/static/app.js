@@ -214,6 +214,19 @@ function setupDocument() {
   own?.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.matches("input")) { event.preventDefault(); event.target.blur(); }
   });
+  const reprocess = document.getElementById("reprocess");
+  reprocess?.addEventListener("click", async () => {
+    const status = document.getElementById("approve-status");
+    try {
+      await api("POST", `/api/v1/documents/${reprocess.dataset.document}/reprocess`, {});
+      reprocess.disabled = true;
+      status.textContent = "Đang đọc lại…";
+      await follow(reprocess.dataset.document, status, status);
+      location.reload();
+    } catch (error) {
+      status.textContent = `Không đọc lại được: ${error.message}`;
+    }
+  });
   const approve = document.getElementById("approve");
   approve?.addEventListener("click", async () => {
     const status = document.getElementById("approve-status");
@@ -313,7 +326,27 @@ function setupUsers() {
   }
 }
 
+function setupPeople() {
+  const status = document.getElementById("people-status");
+  if (!status) return;
+  for (const button of document.querySelectorAll("[data-join], [data-unjoin]")) {
+    button.addEventListener("click", async () => {
+      const person = encodeURIComponent(button.dataset.person);
+      try {
+        const joined = button.dataset.join
+          ? await api("POST", `/api/v1/people/${person}/joined`, { person_id: button.dataset.join })
+          : await api("DELETE", `/api/v1/people/${person}/joined/${encodeURIComponent(button.dataset.unjoin)}`);
+        status.textContent = button.dataset.join ? "Đã gộp." : "Đã tách.";
+        location.assign(`/people/${encodeURIComponent(joined.id)}`);
+      } catch (error) {
+        status.textContent = `Không thực hiện được: ${error.message}`;
+      }
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  setupPeople();
   setupUpload();
   setupDocument();
   setupBatch();

@@ -1,4 +1,5 @@
-"""accounts (users, API tokens, sign-in sessions), the audit log, review columns
+"""accounts (users, API tokens, sign-in sessions), the audit log, review columns,
+people linked by hand
 
 Revision ID: 0004
 Revises: 0003
@@ -80,6 +81,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_award_changes_row", "award_changes", ["document_id", "seq", "id"])
+    op.create_table(
+        "person_links",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.String(1100), nullable=False),
+        sa.Column("linked_to", sa.String(1100), nullable=False),
+        sa.Column("created_by", sa.String(100), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("removed_by", sa.String(100), nullable=True),
+        sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_person_links_people", "person_links", ["person_id", "linked_to"])
     _backfill_review_confidence()
 
 
@@ -100,6 +113,8 @@ def _backfill_review_confidence() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_person_links_people", "person_links")
+    op.drop_table("person_links")
     op.drop_index("ix_award_changes_row", "award_changes")
     op.drop_table("award_changes")
     for table in ("login_sessions", "api_tokens"):
