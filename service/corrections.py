@@ -231,32 +231,88 @@ def reapply(
     decision: Decision,
     awards: Sequence[Award],
     date_year: int | None,
-) -> int:
-    """Put people's corrections back over a new reading; returns how many fields."""
+    old_record: Mapping[str, Any] | None,
+) -> tuple[int, int]:
+    """Put people's corrections back over a new reading: (fields kept, fields that found
+    no row). A corrected row is found again by what tdkt read on it (name and unit), at
+    its old place or, if the reading moved it, at the one new place that reads the same;
+    its log entries move with it. A row no longer read, or read twice, keeps its
+    corrections in the log but gets none of them, and the document is sent to review."""
     values = latest(session, document_id)
     by_seq = {award.seq: award for award in awards}
-    kept = 0
+    kept = lost = 0
     own = {field: v for (seq, field), v in values.items() if seq is None}
     own = {field: v for field, v in own.items() if field in DOCUMENT_FIELDS}
     if own:
         _set_decision(decision, awards, own)
         date_year = decision.date.year if decision.date else None
         kept += len(own)
+    moves = _row_moves(old_record, by_seq, {seq for seq, _ in values if seq is not None})
+    _move_log(session, document_id, moves)
     for (seq, field), value in values.items():
         if seq is None:
             continue
-        award = by_seq.get(seq)
+        target = moves.get(seq, seq)
+        award = by_seq.get(target) if target is not None else None
         if award is None or field not in EDITABLE:
+            lost += 1
             continue
         setattr(award, field, value)
         kept += 1
-    for seq in {seq for seq, _ in values if seq is not None}:
-        if seq in by_seq:
+    for seq in {moves.get(seq, seq) for seq, _ in values if seq is not None}:
+        if seq is not None and seq in by_seq:
             set_keys(by_seq[seq], date_year)
-    return kept
+    return kept, lost
 
 
-def note_reread(session: Session, document_id: int, kept: int) -> None:
+def _reading(name: str | None, unit: str | None) -> tuple[str, str]:
+    return search_keys.name_fold(name or ""), search_keys.org_key(unit or "")
+
+
+def _row_moves(
+    old_record: Mapping[str, Any] | None, by_seq: Mapping[int, Award], seqs: set[int]
+) -> dict[int, int | None]:
+    """Old seq → new seq of each corrected row whose place changed (None: not found)."""
+    old_awards = list((old_record or {}).get("awards") or [])
+    moves: dict[int, int | None] = {}
+    taken: set[int] = set()
+    for seq in sorted(seqs):
+        if not 1 <= seq <= len(old_awards):
+            continue  # no earlier reading to compare with: it stays where it was
+        recipient = old_awards[seq - 1].get("recipient") or {}
+        read = _reading(recipient.get("name"), recipient.get("unit"))
+        here = by_seq.get(seq)
+        if here is not None and _reading(here.name, here.unit) == read:
+            continue
+        same = [s for s, a in by_seq.items() if _reading(a.name, a.unit) == read and s not in taken]
+        moves[seq] = same[0] if len(same) == 1 else None
+        if len(same) == 1:
+            taken.add(same[0])
+    return moves
+
+
+def _move_log(session: Session, document_id: int, moves: Mapping[int, int | None]) -> None:
+    """Log entries follow their row to its new place (through negative seqs, so two rows
+    that swapped places do not collide)."""
+    moved = {old: new for old, new in moves.items() if new is not None and new != old}
+    for old, new in moved.items():
+        session.execute(
+            update(AwardChange)
+            .where(AwardChange.document_id == document_id, AwardChange.seq == old)
+            .values(seq=-new)
+        )
+    if moved:
+        session.execute(
+            update(AwardChange)
+            .where(AwardChange.document_id == document_id, AwardChange.seq < 0)
+            .values(seq=-AwardChange.seq)
+        )
+
+
+def note_reread(session: Session, document_id: int, kept: int, lost: int) -> None:
+    note = f"read again; {kept} corrected fields kept"
+    if lost:
+        note += f"; {lost} could not be placed (their rows read differently now): check them"
     session.add(
         AwardChange(
             document_id=document_id,
@@ -264,7 +320,7 @@ def note_reread(session: Session, document_id: int, kept: int) -> None:
             old_value=None,
             new_value=None,
             user_name=SYSTEM_USER,
-            note=f"read again; {kept} corrected fields kept",
+            note=note,
         )
     )
 

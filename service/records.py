@@ -25,6 +25,8 @@ from service.db.models import (
 )
 from service.review_queue import least_confidence
 
+UNPLACED_CORRECTIONS = "corrections made by people could not be placed on this reading"
+
 
 def review_state_of(extracted: ExtractedDocument) -> str:
     """A document tdkt doubts (a low-confidence field, a count or date it could not square)
@@ -123,9 +125,14 @@ def replace_records(
                 review_state=review_state,
             )
         )
-    kept = corrections.reapply(session, document.id, decision, awards, date_year)
+    kept, lost = corrections.reapply(session, document.id, decision, awards, date_year, old_record)
     if old_record is not None:
-        corrections.note_reread(session, document.id, kept)
+        corrections.note_reread(session, document.id, kept, lost)
+    if lost:
+        review_state = ReviewState.needs_review
+        decision.warnings = [*decision.warnings, UNPLACED_CORRECTIONS]
+        for award in awards:
+            award.review_state = review_state
     session.add_all(awards)
     session.add_all(
         PageText(
