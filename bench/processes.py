@@ -7,7 +7,10 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import httpx2 as httpx
 
 from service.settings import Settings
 
@@ -56,3 +59,15 @@ def kill(process: subprocess.Popen[bytes]) -> None:
     """kill -9 of the process and everything it started."""
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+
+
+def wait_ready(base: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit("the API did not start")

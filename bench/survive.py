@@ -23,22 +23,10 @@ import httpx
 from sqlalchemy import func, select
 
 from bench.ingest import make_batch
-from bench.processes import api_token, free_port, kill, start, tdkt_env
+from bench.processes import api_token, free_port, kill, start, tdkt_env, wait_ready
 from service.archive import open_archive
 from service.db.models import Award, BatchItem, Decision, Document, ProcessingEvent
 from service.settings import Settings
-
-
-def wait_ready(base: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    raise SystemExit("the API did not start")
 
 
 def batch_state(base: str, batch_id: int, auth: dict[str, str]) -> dict[str, Any]:

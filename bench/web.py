@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-from bench.processes import api_token, free_port, kill, start, tdkt_env
+from bench.processes import api_token, free_port, kill, start, tdkt_env, wait_ready
 from bench.search import load
 from extractors.text_normalize import fold
 from service import accounts
@@ -31,17 +31,6 @@ from service.search_keys import name_fold, org_key
 from service.settings import Settings
 
 PASSWORD = "bench-viewer-password"
-
-
-def _wait_ready(base: str) -> None:
-    for _ in range(600):
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise SystemExit("tdkt serve did not start")
 
 
 def _time(call: Callable[[], httpx.Response], repeats: int) -> tuple[float, float]:
@@ -77,7 +66,7 @@ def main() -> None:
         server = start(["serve"], env, Path(temp) / "serve.log")
         base = f"http://127.0.0.1:{port}"
         try:
-            _wait_ready(base)
+            wait_ready(base)
             browser = httpx.Client(base_url=base, timeout=60)
             signed = browser.post("/login", data={"name": "bench-viewer", "password": PASSWORD})
             if "tdkt_session" not in browser.cookies:

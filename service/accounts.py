@@ -19,7 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from service.db.models import ApiToken, LoginSession, Role, User, utcnow
+from service.db.models import ApiToken, LoginSession, Role, User, as_utc, utcnow
 
 TOKEN_PREFIX = "tdkt_"
 MIN_PASSWORD = 8
@@ -169,14 +169,9 @@ def principal_for_session(session: Session, cookie: str) -> Principal | None:
     if row is None:
         return None
     user, login = row
-    if not user.active or _aware(login.expires_at) < datetime.now(UTC):
+    if not user.active or as_utc(login.expires_at) < datetime.now(UTC):
         return None
     return Principal(user.id, user.name, user.role, "session", login.csrf_token)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def first_admin(session: Session, password: str | None) -> tuple[str, str] | None:

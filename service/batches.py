@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 from extractors.errors import EmptyDocumentError, ExtractionError
 from service.archive import Archive
-from service.db.models import Batch, BatchItem, BatchItemStatus, Document, utcnow
+from service.db.models import Batch, BatchItem, BatchItemStatus, Document, as_utc, utcnow
 from service.document_files import is_document
 from service.receive import CHUNK, Spool, admit
 from service.storage import InvalidKeyError, ObjectNotFoundError
@@ -213,7 +213,7 @@ def _admitted_before_a_stop(
 ) -> bool:
     """The document is new since the batch began and no other item of it holds it: this
     item admitted it just before a stop, which cut off the item's own update."""
-    if _utc(document.created_at) < _utc(batch.created_at):
+    if as_utc(document.created_at) < as_utc(batch.created_at):
         return False
     with archive.db.read() as session:
         other = session.scalars(
@@ -224,10 +224,6 @@ def _admitted_before_a_stop(
             )
         ).first()
     return other is None
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass
@@ -245,7 +241,7 @@ class BatchProgress:
         return not self.batch.receiving and self.settled == self.total
 
     def files_per_second(self, now: datetime | None = None) -> float:
-        elapsed = ((now or utcnow()) - _utc(self.batch.created_at)).total_seconds()
+        elapsed = ((now or utcnow()) - as_utc(self.batch.created_at)).total_seconds()
         return self.settled / elapsed if elapsed > 0 else 0.0
 
     def eta_seconds(self) -> float | None:

@@ -15,14 +15,14 @@ failing, or keeps killing its worker, ends in the dead letter: `failed` with cod
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from celery import Celery, Task
 from sqlalchemy import select
 
 from service.archive import Archive, open_archive
-from service.db.models import Document, DocumentStatus, ProcessingEvent, utcnow
+from service.db.models import Document, DocumentStatus, ProcessingEvent, as_utc, utcnow
 from service.processing import fail, process_document
 from service.settings import Settings
 
@@ -70,10 +70,6 @@ def _worker_archive(settings: Settings) -> Archive:
     return _archive
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def claim(archive: Archive, document_id: int, lease_seconds: int) -> str:
     """`run` when this task may read the document now, `skip`, or `dead` (gave up)."""
     with archive.db.write() as session:
@@ -81,7 +77,7 @@ def claim(archive: Archive, document_id: int, lease_seconds: int) -> str:
         if document is None or document.status in (DocumentStatus.done, DocumentStatus.failed):
             return "skip"
         if document.status == DocumentStatus.processing:
-            held_until = _utc(document.updated_at) + timedelta(seconds=lease_seconds)
+            held_until = as_utc(document.updated_at) + timedelta(seconds=lease_seconds)
             if held_until > utcnow():
                 return "skip"  # another worker is reading it
             session.add(

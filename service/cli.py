@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import Annotated, TypeVar
 
 import typer
 
 from extractors.errors import ExtractionError
-
-if TYPE_CHECKING:
-    from service.archive import Archive
-    from service.settings import Settings
+from service.cli_support import fail, load_settings
 
 T = TypeVar("T")
 
 app = typer.Typer(help="tdkt: Vietnamese award records (hồ sơ thi đua, khen thưởng), digitized.")
-
-
-def _fail(code: str, message: str, exit_code: int) -> None:
-    typer.echo(f"error: {code}: {message}", err=True)
-    raise typer.Exit(exit_code)
 
 
 @app.callback()
@@ -49,15 +40,15 @@ def extract(
     from extractors.reader import read_document
 
     if json_output and text_output:
-        _fail("usage", "--json and --text exclude each other", 2)
+        fail("usage", "--json and --text exclude each other", 2)
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        _fail("not_found", f"no such file: {file}", 2)
+        fail("not_found", f"no such file: {file}", 2)
     except IsADirectoryError:
-        _fail("not_a_file", f"{file} is a directory", 2)
+        fail("not_a_file", f"{file} is a directory", 2)
     except OSError as error:
-        _fail("unreadable", f"{file}: {error.strerror}", 2)
+        fail("unreadable", f"{file}: {error.strerror}", 2)
     try:
         if text_output:
             sys.stdout.write(read_document(data, workers=workers).text() + "\n")
@@ -65,7 +56,7 @@ def extract(
             document = extract_document(data, workers=workers)
             sys.stdout.write(document.model_dump_json(indent=2) + "\n")
     except ExtractionError as error:
-        _fail(error.code, error.message, error.exit_code)
+        fail(error.code, error.message, error.exit_code)
 
 
 @app.command()
@@ -78,7 +69,7 @@ def serve(
 
     from service.api.app import create_app
 
-    settings = _settings()
+    settings = load_settings()
     settings = settings.model_copy(
         update={"host": host or settings.host, "port": port if port is not None else settings.port}
     )
@@ -103,9 +94,9 @@ def ingest(
 
     for path in paths:
         if not path.exists():
-            _fail("not_found", f"no such file or folder: {path}", 2)
+            fail("not_found", f"no such file or folder: {path}", 2)
     files = list(find_files(paths))
-    archive = open_archive(_settings())
+    archive = open_archive(load_settings())
     try:
         with ingest_progress(len(files)) as advance:
             report = ingest_files(archive, files, workers=workers, on_result=advance)
@@ -128,9 +119,9 @@ def worker(
     """Read documents from the queue (TDKT_QUEUE_URL) until stopped."""
     from service.celery_jobs import run_worker
 
-    settings = _settings()
+    settings = load_settings()
     if not settings.queue_url:
-        _fail("invalid_settings", "TDKT_QUEUE_URL is not set (e.g. redis://127.0.0.1:6379/0)", 2)
+        fail("invalid_settings", "TDKT_QUEUE_URL is not set (e.g. redis://127.0.0.1:6379/0)", 2)
     run_worker(settings, concurrency or settings.job_workers)
 
 
@@ -167,12 +158,12 @@ def search(
     from service.terminal import award_table
 
     if award_code is not None and award_code not in AwardCode.__members__:
-        _fail("invalid_request", f"unknown award code {award_code!r}", 2)
+        fail("invalid_request", f"unknown award code {award_code!r}", 2)
     if kind is not None and kind not in RecipientKind.__members__:
-        _fail("invalid_request", "kind is individual or collective", 2)
+        fail("invalid_request", "kind is individual or collective", 2)
     export_format = export.suffix.lower().lstrip(".") if export else None
     if export and export_format not in award_export.FORMATS:
-        _fail("invalid_request", "the export file must end in .csv, .xlsx or .json", 2)
+        fail("invalid_request", "the export file must end in .csv, .xlsx or .json", 2)
     search_query = AwardQuery(
         q=query,
         name=name,
@@ -187,7 +178,7 @@ def search(
         limit=limit,
         offset=offset,
     )
-    archive = open_archive(_settings())
+    archive = open_archive(load_settings())
     try:
         with archive.db.read() as session:
             if export and export_format:
@@ -228,34 +219,8 @@ def _export(target: Path, chunks: Iterator[bytes]) -> None:
                 out.write(chunk)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        _fail("export_failed", f"{target}: {error.strerror}", 1)
+        fail("export_failed", f"{target}: {error.strerror}", 1)
     partial.replace(target)
-
-
-def _settings() -> Settings:
-    from pydantic import ValidationError
-
-    from service.settings import Settings
-
-    try:
-        return Settings()
-    except ValidationError as error:
-        problem = error.errors()[0]
-        where = ".".join(str(p) for p in problem["loc"])
-        _fail("invalid_settings", f"TDKT_{where.upper()}: {problem['msg']}", 2)
-        raise
-
-
-@contextmanager
-def open_settings_archive() -> Iterator[Archive]:
-    """The archive the `TDKT_*` settings name, migrated, closed afterwards."""
-    from service.archive import open_archive
-
-    archive = open_archive(_settings())
-    try:
-        yield archive
-    finally:
-        archive.close()
 
 
 def _add_subcommands() -> None:

@@ -7,18 +7,20 @@ reset, and how a script gets its API token.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from service.cli_support import fail, open_settings_archive
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from service.db.models import User
 
 user_app = typer.Typer(help="Accounts: add people, set passwords, make API tokens.")
 
 ROLE_HELP = "viewer (search, read), archivist (upload, correct, approve), admin (users)"
-
-
-def _fail(code: str, message: str) -> None:
-    typer.echo(f"error: {code}: {message}", err=True)
-    raise typer.Exit(2)
 
 
 def _password(from_stdin: bool, prompt: bool) -> str | None:
@@ -46,18 +48,29 @@ def add(
 ) -> None:
     """Add an account; asks for its password unless told otherwise."""
     from service import accounts
-    from service.cli import open_settings_archive
 
     password = _password(password_stdin, prompt=not no_password)
     with open_settings_archive() as archive, archive.db.write() as session:
         try:
             user = accounts.add_user(session, name, role, password)
         except accounts.AccountError as error:
-            _fail(error.code, error.message)
+            fail(error.code, error.message)
         made = accounts.new_token(session, user, "cli") if token else None
     typer.echo(f"added {user.name} ({user.role})", err=True)
     if made:
         typer.echo(made)
+
+
+def _existing(session: Session, name: str) -> User:
+    from service import accounts
+
+    try:
+        user = accounts.find_user(session, name)
+    except accounts.AccountError as error:
+        fail(error.code, error.message)
+    if user is None:
+        fail("not_found", f"no user {name!r}")
+    return user
 
 
 @user_app.command("password")
@@ -67,18 +80,13 @@ def password(
 ) -> None:
     """Set an account's password (ends its browser sign-ins)."""
     from service import accounts
-    from service.cli import open_settings_archive
 
     value = _password(password_stdin, prompt=True) or ""
     with open_settings_archive() as archive, archive.db.write() as session:
         try:
-            user = accounts.find_user(session, name)
-            if user is None:
-                _fail("not_found", f"no user {name!r}")
-                return
-            accounts.set_password(session, user, value)
+            accounts.set_password(session, _existing(session, name), value)
         except accounts.AccountError as error:
-            _fail(error.code, error.message)
+            fail(error.code, error.message)
     typer.echo(f"password of {name} set", err=True)
 
 
@@ -89,18 +97,9 @@ def token(
 ) -> None:
     """Print a new API token for the account (send it as `Authorization: Bearer …`)."""
     from service import accounts
-    from service.cli import open_settings_archive
 
     with open_settings_archive() as archive, archive.db.write() as session:
-        try:
-            user = accounts.find_user(session, name)
-        except accounts.AccountError as error:
-            _fail(error.code, error.message)
-            return
-        if user is None:
-            _fail("not_found", f"no user {name!r}")
-            return
-        made = accounts.new_token(session, user, label)
+        made = accounts.new_token(session, _existing(session, name), label)
     typer.echo(made)
 
 
@@ -109,7 +108,6 @@ def list_users() -> None:
     """Every account with its role."""
     from sqlalchemy import select
 
-    from service.cli import open_settings_archive
     from service.db.models import User
 
     with open_settings_archive() as archive, archive.db.read() as session:

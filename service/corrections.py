@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select, update
@@ -27,6 +27,7 @@ from service.db.models import (
     Document,
     ProcessingEvent,
     ReviewState,
+    as_utc,
     utcnow,
 )
 
@@ -82,10 +83,16 @@ def clean_value(field: str, value: Any) -> Any:
     return value
 
 
+def _some(changes: Mapping[str, Any]) -> None:
+    if not changes:
+        raise CorrectionError("changes", "send at least one field to change")
+
+
 def correct(
     session: Session, award: Award, changes: Mapping[str, Any], user: str, note: str | None = None
 ) -> list[AwardChange]:
     """Apply a person's changes to one row (unchanged values are skipped) and log them."""
+    _some(changes)
     cleaned = {field: clean_value(field, value) for field, value in changes.items()}
     changed = {f: v for f, v in cleaned.items() if getattr(award, f) != v}
     if not changed:
@@ -139,6 +146,7 @@ def correct_document(
 ) -> list[AwardChange]:
     """Correct the decision's own fields (number, date, issuer, signer, subject); its award
     rows' copies follow, and every row's history shows the change."""
+    _some(changes)
     cleaned = {f: clean_document_value(f, v) for f, v in changes.items()}
     changed = {f: v for f, v in cleaned.items() if _decision_value(decision, f) != v}
     if not changed:
@@ -338,7 +346,7 @@ def history(session: Session, award: Award) -> list[dict[str, Any]]:
     for event in [first_reading] if first_reading else []:
         entries.append(
             {
-                "at": _utc(event.at),
+                "at": as_utc(event.at),
                 "user": SYSTEM_USER,
                 "action": "extracted",
                 "field": None,
@@ -357,7 +365,7 @@ def history(session: Session, award: Award) -> list[dict[str, Any]]:
     ):
         entries.append(
             {
-                "at": _utc(change.at),
+                "at": as_utc(change.at),
                 "user": change.user_name,
                 "action": change.action,
                 "field": change.field,
@@ -368,7 +376,3 @@ def history(session: Session, award: Award) -> list[dict[str, Any]]:
         )
     entries.sort(key=lambda e: e["at"])
     return entries
-
-
-def _utc(moment: Any) -> Any:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -95,6 +95,12 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
     context.close()
 
 
+def sign_in(page: Page, name: str, password: str) -> None:
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
 def assert_box_on_evidence(page: Page, row: Locator) -> None:
     """The marked box sits on the row's evidence: its place on the image is the evidence
     box's place on the page, in the page's own units (points, or pixels OCR read)."""
@@ -291,9 +297,7 @@ def test_an_admin_adds_a_viewer_who_can_read_but_not_change(page: Page) -> None:
     assert_accessible(page, shots, "02-lo")
 
     page.get_by_role("button", name="Đăng xuất").click()
-    page.get_by_label("Tên đăng nhập").fill("thu.le")
-    page.get_by_label("Mật khẩu").fill("thu-xem-hồ-sơ")
-    page.get_by_role("button", name="Đăng nhập").click()
+    sign_in(page, "thu.le", "thu-xem-hồ-sơ")
     expect(page.get_by_role("heading", name="Tra cứu khen thưởng")).to_be_visible()
     expect(page.get_by_role("link", name="Tải lên")).to_have_count(0)
     page.goto("/upload")
@@ -316,9 +320,7 @@ def test_an_archivist_joins_a_teacher_who_moved_schools(
     with serving(data_dir) as base:
         page = browser.new_page(base_url=base, viewport={"width": 1366, "height": 800})
         page.goto("/?name=nguyen+thi+thanh+xuan")
-        page.get_by_label("Tên đăng nhập").fill("admin")
-        page.get_by_label("Mật khẩu").fill(ADMIN_PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
+        sign_in(page, "admin", ADMIN_PASSWORD)
         page.locator("table.awards tbody a", has_text="Nguyễn Thị Thanh Xuân").first.click()
         timeline = page.locator(".timeline li")
         expect(timeline).to_have_count(5)

@@ -17,7 +17,7 @@ from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, _utc
 from service.archive import Archive
-from service.db.models import ApiToken, Role, User
+from service.db.models import ApiToken, Role, User, as_utc
 from service.login_throttle import LoginThrottle
 
 router = APIRouter(prefix=API, tags=["accounts"])
@@ -49,14 +49,12 @@ class UserOut(BaseModel):
 
     @classmethod
     def of(cls, user: User) -> UserOut:
-        created = _utc(user.created_at)
-        assert created is not None
         return cls(
             name=user.name,
             role=user.role,
             active=user.active,
             has_password=user.password_hash is not None,
-            created_at=created,
+            created_at=as_utc(user.created_at),
             last_login_at=_utc(user.last_login_at),
         )
 
@@ -254,7 +252,7 @@ def list_tokens(name: str, archive: ArchiveDep) -> list[TokenInfo]:
         rows = session.scalars(
             select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id)
         ).all()
-        return [TokenInfo(id=t.id, label=t.label, created_at=_utc(t.created_at)) for t in rows]
+        return [TokenInfo(id=t.id, label=t.label, created_at=as_utc(t.created_at)) for t in rows]
 
 
 @admin_router.delete(

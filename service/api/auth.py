@@ -17,6 +17,7 @@ from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBea
 from service.accounts import Principal, principal_for_session, principal_for_token
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
+from service.archive import Archive
 from service.db.models import Role
 
 SESSION_COOKIE = "tdkt_session"
@@ -44,11 +45,19 @@ def principal_of(request: Request, archive: ArchiveDep) -> Principal | None:
             principal = principal_for_token(session, token.strip())
         if principal is None:
             raise _unauthorized("the API token is unknown, revoked, or its user is disabled")
-    elif cookie := request.cookies.get(SESSION_COOKIE):
-        with archive.db.read() as session:
-            principal = principal_for_session(session, cookie)
+    else:
+        principal = signed_in(request, archive)
     request.state.principal = principal
     return principal
+
+
+def signed_in(request: Request, archive: Archive) -> Principal | None:
+    """Who the browser's sign-in cookie belongs to, if anyone."""
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if not cookie:
+        return None
+    with archive.db.read() as session:
+        return principal_for_session(session, cookie)
 
 
 def _unauthorized(message: str) -> ApiError:

@@ -14,7 +14,7 @@ from fastapi.responses import StreamingResponse
 from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
 from service import award_export
 from service.api.auth import AUTH_ERRORS, as_viewer
-from service.api.deps import ArchiveDep
+from service.api.deps import ArchiveDep, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardList, AwardOut, FacetOut
 from service.award_search import MAX_LIMIT, AwardQuery, iter_awards, search_awards
@@ -158,7 +158,5 @@ def export_awards(
 )
 def get_award(award_id: int, archive: ArchiveDep) -> AwardOut:
     with archive.db.read() as session:
-        award = session.get(Award, award_id)
-        if award is None:
-            raise ApiError(404, "not_found", f"no award {award_id}")
+        award = get_or_404(session, Award, award_id, "award")
         return AwardOut.of(award)

@@ -1,11 +1,13 @@
-"""What routes get from the running app: the archive and the job pool."""
+"""What routes get from the running app: the archive and the job pool; rows or 404."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 
+from service.api.errors import ApiError
 from service.archive import Archive
 from service.jobs import Executor
 
@@ -22,3 +24,14 @@ def get_jobs(request: Request) -> Executor:
 
 ArchiveDep = Annotated[Archive, Depends(get_archive)]
 JobsDep = Annotated[Executor, Depends(get_jobs)]
+
+
+Row = TypeVar("Row")
+
+
+def get_or_404(session: Session, model: type[Row], key: int, what: str) -> Row:
+    """The row with this key, or the API's 404 `not_found` naming it (`no award 7`)."""
+    row = session.get(model, key)
+    if row is None:
+        raise ApiError(404, "not_found", f"no {what} {key}")
+    return row

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from extractors.errors import ExtractionError
 from schemas import ExtractedDocument
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
-from service.api.deps import ArchiveDep, JobsDep
+from service.api.deps import ArchiveDep, JobsDep, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, DocumentDetail, DocumentList, DocumentOut, EventOut
 from service.api.upload import receive_upload, upload_body
@@ -85,9 +85,7 @@ def list_documents(
 
 def _document(archive: Archive, document_id: int) -> Document:
     with archive.db.read() as session:
-        document = session.get(Document, document_id)
-    if document is None:
-        raise ApiError(404, "not_found", f"no document {document_id}")
+        document = get_or_404(session, Document, document_id, "document")
     return document
 
 
@@ -99,9 +97,7 @@ def _document(archive: Archive, document_id: int) -> Document:
 )
 def get_document(document_id: int, archive: ArchiveDep) -> DocumentDetail:
     with archive.db.read() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise ApiError(404, "not_found", f"no document {document_id}")
+        document = get_or_404(session, Document, document_id, "document")
         decision = session.scalars(
             select(Decision).where(Decision.document_id == document_id)
         ).first()
@@ -164,9 +160,7 @@ def reprocess_document(
     document_id: int, archive: ArchiveDep, jobs: JobsDep, user: Archivist
 ) -> DocumentOut:
     with archive.db.write() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise ApiError(404, "not_found", f"no document {document_id}")
+        document = get_or_404(session, Document, document_id, "document")
         if document.status in (DocumentStatus.queued, DocumentStatus.processing):
             raise ApiError(409, "already_queued", f"document {document_id} is {document.status}")
         document.status = DocumentStatus.queued

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field, field_serializer
@@ -13,17 +13,14 @@ from schemas.document_text import Page, PageSource
 from schemas.extracted import Evidence, Recipient
 from service.api.errors import ErrorInfo
 from service.batches import BatchProgress
-from service.db.models import Award, Document, ProcessingEvent
+from service.db.models import Award, Document, ProcessingEvent, as_utc
 from service.people import Person
 
 API = "/api/v1"
 
 
 def _utc(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; they were written in UTC."""
-    if moment is None or moment.tzinfo is not None:
-        return moment
-    return moment.replace(tzinfo=UTC)
+    return None if moment is None else as_utc(moment)
 
 
 class DocumentLinks(BaseModel):

@@ -3,6 +3,8 @@ and approval. Changes need the archivist role; every one is logged with its auth
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date as date_type
 from datetime import datetime
 from typing import Annotated, Any
@@ -10,10 +12,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from service import corrections, review_queue
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
-from service.api.deps import ArchiveDep
+from service.api.deps import ArchiveDep, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, DocumentOut
 from service.db.models import Award, Decision, Document, DocumentStatus
@@ -54,6 +57,22 @@ class HistoryEntry(BaseModel):
 
 class Approval(BaseModel):
     note: str | None = Field(default=None, max_length=2000)
+
+
+def _done(session: Session, document_id: int) -> Document:
+    """The document, read to the end (only then are there rows to correct or approve)."""
+    document = get_or_404(session, Document, document_id, "document")
+    if document.status != DocumentStatus.done:
+        raise ApiError(409, "not_ready", f"document {document_id} is {document.status}")
+    return document
+
+
+@contextmanager
+def _refused_corrections() -> Iterator[None]:
+    try:
+        yield
+    except corrections.CorrectionError as error:
+        raise ApiError(422, "invalid_correction", str(error)) from None
 
 
 CORRECTION_EXAMPLE = {"name": "Nguyễn Thị Thanh Xuân", "period": "2019-2020"}
@@ -122,19 +141,10 @@ def correct_award(
         ),
     ],
 ) -> AwardOut:
-    if not changes:
-        raise ApiError(422, "invalid_correction", "send at least one field to change")
-    with archive.db.write() as session:
-        award = session.get(Award, award_id)
-        if award is None:
-            raise ApiError(404, "not_found", f"no award {award_id}")
-        document = session.get(Document, award.document_id)
-        if document is not None and document.status != DocumentStatus.done:
-            raise ApiError(409, "not_ready", f"document {award.document_id} is {document.status}")
-        try:
-            corrections.correct(session, award, changes, user.name)
-        except corrections.CorrectionError as error:
-            raise ApiError(422, "invalid_correction", str(error)) from None
+    with archive.db.write() as session, _refused_corrections():
+        award = get_or_404(session, Award, award_id, "award")
+        _done(session, award.document_id)
+        corrections.correct(session, award, changes, user.name)
         session.flush()
         return AwardOut.of(award)
 
@@ -170,21 +180,12 @@ def correct_document(
         ),
     ],
 ) -> DecisionFields:
-    if not changes:
-        raise ApiError(422, "invalid_correction", "send at least one field to change")
-    with archive.db.write() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise ApiError(404, "not_found", f"no document {document_id}")
+    with archive.db.write() as session, _refused_corrections():
+        _done(session, document_id)
         decision = session.scalars(
             select(Decision).where(Decision.document_id == document_id)
-        ).first()
-        if document.status != DocumentStatus.done or decision is None:
-            raise ApiError(409, "not_ready", f"document {document_id} is {document.status}")
-        try:
-            corrections.correct_document(session, decision, changes, user.name)
-        except corrections.CorrectionError as error:
-            raise ApiError(422, "invalid_correction", str(error)) from None
+        ).one()
+        corrections.correct_document(session, decision, changes, user.name)
         return DecisionFields(
             document_id=document_id,
             number=decision.number,
@@ -204,9 +205,7 @@ def correct_document(
 )
 def award_history(award_id: int, archive: ArchiveDep) -> list[HistoryEntry]:
     with archive.db.read() as session:
-        award = session.get(Award, award_id)
-        if award is None:
-            raise ApiError(404, "not_found", f"no award {award_id}")
+        award = get_or_404(session, Award, award_id, "award")
         return [HistoryEntry(**entry) for entry in corrections.history(session, award)]
 
 
@@ -223,11 +222,7 @@ def approve_document(
     body: Annotated[Approval | None, Body()] = None,
 ) -> DocumentOut:
     with archive.db.write() as session:
-        document = session.get(Document, document_id)
-        if document is None:
-            raise ApiError(404, "not_found", f"no document {document_id}")
-        if document.status != DocumentStatus.done:
-            raise ApiError(409, "not_ready", f"document {document_id} is {document.status}")
+        document = _done(session, document_id)
         corrections.approve(session, document, user.name, body.note if body else None)
         session.flush()
         return DocumentOut.of(document)

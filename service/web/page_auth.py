@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from service.accounts import Principal, principal_for_session
-from service.api.auth import SESSION_COOKIE
+from service.accounts import Principal
+from service.api.auth import signed_in
 from service.api.deps import ArchiveDep
 from service.db.models import Role
 
@@ -24,14 +24,6 @@ class PageForbidden(Exception):
     def __init__(self, role: str) -> None:
         super().__init__(role)
         self.role = role
-
-
-def signed_in(request: Request, archive: ArchiveDep) -> Principal | None:
-    cookie = request.cookies.get(SESSION_COOKIE)
-    if not cookie:
-        return None
-    with archive.db.read() as session:
-        return principal_for_session(session, cookie)
 
 
 def _page_user(request: Request, archive: ArchiveDep, role: str) -> Principal:

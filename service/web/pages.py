@@ -24,6 +24,7 @@ from schemas.award_codes import AwardCode
 from service import corrections, review_queue
 from service.accounts import Principal
 from service.api.accounts import sign_in, sign_out
+from service.api.auth import signed_in
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError
 from service.award_labels import label
@@ -37,7 +38,6 @@ from service.web.page_auth import (
     PageForbidden,
     PageViewer,
     SignInRequired,
-    signed_in,
 )
 
 HERE = Path(__file__).parent
