@@ -62,6 +62,8 @@ def images_pdf(pages: list[Pixels], fmt: str, dpi: int) -> bytes:
     pdf: bytes = img2pdf.convert(encoded, layout_fun=_layout(dpi), nodate=True)
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf)) as document:
+        if "/ID" in document.trailer:
+            del document.trailer["/ID"]
         document.save(out, deterministic_id=True)  # the same corpus byte for byte
     return out.getvalue()
 
