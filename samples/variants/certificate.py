@@ -3,6 +3,7 @@ fields (`Danh hiệu:`, `Ông (Bà):`, `Họ và tên:`, `Chức vụ:`, `Đơn 
 prizes, collectives in capitals; citing the decision in the ways real ones do."""
 
 import random
+from datetime import date
 
 from samples.variants.issuers import AwardChoice, Issuer
 from samples.variants.page_model import HANDWRITTEN, Block, Columns, Composed, Line, Page
@@ -134,7 +135,7 @@ def compose(
         else ("handwritten" if mode == "handwritten" else "printed")
     )
     left: list[str] = []
-    day_truth = decided if cites_date else signed
+    day_truth: date | None = decided if cites_date else signed
     if cites_date:
         cited, legible = (
             date_words(decided, rng, day_mode)

@@ -78,12 +78,12 @@ def tiff_g4(pages: list[Pixels], dpi: int) -> bytes:
 
 
 def _g4_strip(img: Pixels, dpi: int) -> bytes:
-    tiff = Image.open(io.BytesIO(encode_image(img, "g4", dpi)))
-    offsets = tiff.tag_v2[273]
-    counts = tiff.tag_v2[279]
-    offset = offsets[0] if isinstance(offsets, tuple) else offsets
-    count = counts[0] if isinstance(counts, tuple) else counts
-    raw = io.BytesIO(encode_image(img, "g4", dpi)).getvalue()
+    """The G4 data of a one-strip TIFF: what a JBIG2 MMR region holds."""
+    raw = encode_image(img, "g4", dpi)
+    tags = Image.open(io.BytesIO(raw)).getexif()
+    offsets, counts = tags[273], tags[279]
+    offset = int(offsets[0] if isinstance(offsets, tuple) else offsets)
+    count = int(counts[0] if isinstance(counts, tuple) else counts)
     return raw[offset : offset + count]
 
 

@@ -108,8 +108,8 @@ def _table(document: object, block: Table) -> None:
     table.style = "Table Grid"
     offset = 0
     if block.header:
-        for k, text in enumerate(block.header):
-            _cell_lines(table.cell(0, k), (Line(text, "center", bold=True, size=12),))
+        for k, title in enumerate(block.header):
+            _cell_lines(table.cell(0, k), (Line(title, "center", bold=True, size=12),))
         offset = 1
     for i, cells in enumerate(block.rows):
         if len(cells) == 1 and cols > 1:

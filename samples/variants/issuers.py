@@ -238,8 +238,9 @@ def draw_issuer(style: str, rng: random.Random) -> Issuer:
     if style in ("so_two_line", "so_three_line", "so_abbrev"):
         parent_printed = rng.choice((f"UBND {_up(pl)}", f"{uy} BAN NHÂN DÂN {_up(pl)}"))
         parent = ("UBND " if parent_printed.startswith("UBND") else "Ủy ban nhân dân ") + pl
-        name, lines = "Sở Giáo dục và Đào tạo", ("SỞ GIÁO DỤC VÀ ĐÀO TẠO",)
-        awards = DEPARTMENT_AWARDS
+        name = "Sở Giáo dục và Đào tạo"
+        lines: tuple[str, ...] = ("SỞ GIÁO DỤC VÀ ĐÀO TẠO",)
+        awards: tuple[AwardChoice, ...] = DEPARTMENT_AWARDS
         if style == "so_three_line":
             name, lines = rng.choice(
                 (

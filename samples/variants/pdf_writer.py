@@ -88,6 +88,13 @@ def image_pdf(
     return out.getvalue()
 
 
+def _above(y: float) -> Callable[[TextOp], bool]:
+    def keep(op: TextOp) -> bool:
+        return op.y > y
+
+    return keep
+
+
 def mixed_pdf(laid: Laid, page_images: list[bytes], seed: int) -> bytes:
     """Pages mixing a text layer and scanned images: on a one-page document the lower half
     (signature, date) is a pasted scan; on longer ones every second page is scanned."""
@@ -98,7 +105,7 @@ def mixed_pdf(laid: Laid, page_images: list[bytes], seed: int) -> bytes:
         image = ImageReader(io.BytesIO(page_images[page - 1]))
         if laid.pages == 1:
             cut = height * 0.45
-            draw_ops(c, laid, page, lambda op, cut=cut: op.y > cut + 4, seed)
+            draw_ops(c, laid, page, _above(cut + 4), seed)
             c.saveState()
             path = c.beginPath()
             path.rect(0, 0, width, cut)
