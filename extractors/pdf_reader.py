@@ -7,7 +7,8 @@ a 300 DPI pypdfium2 rendering when the page is not one plain image.
 
 import io
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -22,7 +23,9 @@ from extractors.errors import (
     TooLargeError,
 )
 from extractors.layout import table_position, words_to_lines
+from extractors.legacy_fonts import decode_words
 from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
+from extractors.text_layer_quality import measure, unreadable_reason
 from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
 
 MAX_PAGES = 500
@@ -31,9 +34,15 @@ RENDER_DPI = 300
 FULL_PAGE = 0.85  # an image covering this share of the page is the page
 
 
-def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Page], Iterator[PageJob]]:
+def pdf_pages(
+    data: bytes, *, max_pages: int = MAX_PAGES, warnings: list[str] | None = None
+) -> tuple[list[Page], Iterator[PageJob]]:
     """Text-layer pages now, and the other pages' images one at a time as they are asked
-    for (each rendered when the OCR pool is ready for it), so memory holds a few pages."""
+    for (each rendered when the OCR pool is ready for it), so memory holds a few pages.
+
+    A page whose text layer is garbage (unmapped glyphs, not Vietnamese words, a poor
+    invisible OCR layer) is OCR'd instead, and `warnings` (when given) says so.
+    """
     document = open_pdf(data)
     try:
         count = len(document)
@@ -41,10 +50,12 @@ def pdf_pages(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Page], I
             raise EmptyDocumentError("the PDF has no pages")
         if count > max_pages:
             raise TooLargeError(f"the PDF has {count} pages; the limit is {max_pages}")
-        text_pages = _read_text_layer(data, count)
+        text_pages, rejected = _read_text_layer(data, count, document)
     except BaseException:
         document.close()
         raise
+    if warnings is not None:
+        warnings.extend(f"page {i + 1}: {why}, read with OCR" for i, why in rejected.items())
     scanned = [index for index in range(count) if index not in text_pages]
 
     def images() -> Iterator[PageJob]:
@@ -93,41 +104,60 @@ def _is_password_error(exc: BaseException) -> bool:
     return False
 
 
-def _read_text_layer(data: bytes, count: int) -> dict[int, Page]:
-    """Pages (by index) that have a usable text layer; pdfium already vouched for the file."""
+def _read_text_layer(
+    data: bytes, count: int, document: pdfium.PdfDocument
+) -> tuple[dict[int, Page], dict[int, str]]:
+    """Pages (by index) with a usable text layer, and why the other layers were refused
+    (pages without any text layer are neither); pdfium already vouched for the file."""
     pages: dict[int, Page] = {}
+    rejected: dict[int, str] = {}
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for index, plumber_page in enumerate(pdf.pages[:count]):
-                page = _text_page(index + 1, plumber_page)
-                if page is not None:
+                page = _text_page(index + 1, plumber_page, partial(_pdfium_page, document, index))
+                if isinstance(page, Page):
                     pages[index] = page
+                elif page is not None:
+                    rejected[index] = page
     except ExtractionError:
         raise
     except Exception as exc:
         if _is_password_error(exc):
             raise EncryptedPdfError("the PDF is encrypted and needs a password") from exc
         # pdfium can render what pdfminer cannot parse: fall back to OCR for those pages.
-        return pages
-    return pages
+        return pages, rejected
+    return pages, rejected
 
 
-def _text_page(number: int, plumber_page: pdfplumber.page.Page) -> Page | None:
+def _pdfium_page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    return document[index]
+
+
+def _text_page(
+    number: int, plumber_page: pdfplumber.page.Page, pdfium_page: Callable[[], pdfium.PdfPage]
+) -> Page | str | None:
+    """The page read from its text layer; or why its layer is refused; or None (no layer)."""
     chars = [c for c in plumber_page.chars if str(c.get("text", "")).strip()]
     unmapped = sum(1 for c in chars if str(c.get("text", "")).startswith("(cid:"))
-    if len(chars) - unmapped < MIN_TEXT_CHARS or unmapped > 0.3 * len(chars):
-        return None
+    if len(chars) - unmapped < MIN_TEXT_CHARS:
+        return "text layer unreadable (unmapped glyphs)" if unmapped >= MIN_TEXT_CHARS else None
     tables = _tables(plumber_page)
     raw_words = plumber_page.extract_words(
         use_text_flow=False, keep_blank_chars=False, extra_attrs=["size", "fontname"]
     )
+    texts = decode_words([(str(w["text"]), str(w.get("fontname", ""))) for w in raw_words])
+    invisible = _has_page_image(plumber_page) and invisible_text(pdfium_page())
+    why = unreadable_reason(measure(texts), invisible=invisible)
+    if why is not None:
+        layer = "invisible OCR layer" if invisible else "text layer"
+        return f"{layer} unreadable ({why})"
     words: list[Word] = []
     groups: list[tuple[str, int]] = []
-    for w in raw_words:
+    for w, text in zip(raw_words, texts, strict=True):
         box = (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
         if any(_inside(box, t.bbox) for t in tables):
             continue
-        words.append(Word(text=unicodedata.normalize("NFC", str(w["text"])), bbox=box))
+        words.append(Word(text=text, bbox=box))
         groups.append((str(w.get("fontname", "")), round(float(w.get("size", 0)))))
     width = float(plumber_page.width)
     lines = words_to_lines(words, width, groups=groups)
@@ -141,6 +171,26 @@ def _text_page(number: int, plumber_page: pdfplumber.page.Page) -> Page | None:
         lines=lines,
         tables=tables,
     )
+
+
+def _has_page_image(plumber_page: pdfplumber.page.Page) -> bool:
+    """An image covering (nearly) the whole page: a scan, perhaps under an OCR layer."""
+    area = float(plumber_page.width) * float(plumber_page.height)
+    return any(
+        (float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"]))
+        >= FULL_PAGE * area
+        for i in plumber_page.images
+    )
+
+
+def invisible_text(page: pdfium.PdfPage) -> bool:
+    """All the page's text is drawn invisibly (render mode 3): a scanner's OCR layer."""
+    modes = [
+        pdfium_c.FPDFTextObj_GetTextRenderMode(o.raw)
+        for o in page.get_objects(max_depth=2)
+        if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT
+    ]
+    return bool(modes) and all(m == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE for m in modes)
 
 
 def _tables(plumber_page: pdfplumber.page.Page) -> list[Table]:
@@ -203,8 +253,8 @@ def _full_page_image(page: pdfium.PdfPage) -> Image.Image | None:
     objects = list(page.get_objects(max_depth=1))
     images = [o for o in objects if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
     texts = [o for o in objects if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT]
-    if len(images) != 1 or texts:
-        return None
+    if len(images) != 1 or (texts and not invisible_text(page)):
+        return None  # visible text drawn over the image: render the page as it looks
     image = images[0]
     assert isinstance(image, pdfium.PdfImage)
     a, b, c, d, _, _ = image.get_matrix().get()

@@ -34,8 +34,9 @@ def read_document(
     media_type = sniff.sniff_media_type(data)
     pages: list[Page]
     jobs: Iterator[PageJob] = iter(())
+    warnings: list[str] = []
     if media_type == sniff.PDF:
-        pages, jobs = pdf_pages(data, max_pages=max_pages)
+        pages, jobs = pdf_pages(data, max_pages=max_pages, warnings=warnings)
     elif media_type == sniff.DOCX:
         pages = read_docx(data)
     else:
@@ -52,4 +53,6 @@ def read_document(
         engine_name = ocr.name
     if not any(page.text().strip() for page in pages):
         raise EmptyDocumentError("no text found on any page")
-    return DocumentText(media_type=media_type, pages=pages, ocr_engine=engine_name)
+    return DocumentText(
+        media_type=media_type, pages=pages, ocr_engine=engine_name, warnings=warnings
+    )

@@ -1,0 +1,104 @@
+"""Text layers typed in TCVN3 (`.VnTime`) or VNI (`VNI-Times`) fonts, decoded per font.
+
+Such fonts draw Vietnamese letters on Western code points, so the text layer of a PDF
+made from them reads `phßng GD & ®t` or `Vieät Nam`. Decoding is decided per font on the
+page, from the font's name when it says so and from the words themselves otherwise: a
+decoder is applied to a font's words only when it turns them into Vietnamese syllables
+far better than they were. Capitals fonts (`.VnTimeH`) used the lowercase codes; their
+words are put back in capitals.
+"""
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from extractors.legacy_encodings import TCVN3, decode_tcvn3, decode_vni
+from extractors.text_layer_quality import measure
+
+Decoder = Callable[[str], str]
+
+MIN_DECODED_SYLLABLES = 0.6  # the decoded words must read as Vietnamese this well
+MIN_GAIN = 0.15  # and better than the words as they were by this much
+_LEGACY_POINTS = frozenset(c for c in TCVN3 if c not in "ÂÊÔâêôÝýÒÓÕÙÚÌÍÈÉÀÁÃàáãèéìíòóõùú")
+# VNI's mark bytes that no Unicode Vietnamese word contains (`oø`, `aï`, `ñ` for đ).
+_VNI_POINTS = frozenset("øûïåäüëñöæîØÛÏÅÄÜËÑÖÆÎ")
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+
+
+def base_font_name(fontname: str) -> str:
+    """`ABCDEF+.VnTimeH,Bold` -> `vntimeh`: the family as typed, lowercase, no style."""
+    name = _SUBSET.sub("", fontname).lstrip(".").lower()
+    return re.split(r"[,\-\s]", name, maxsplit=1)[0]
+
+
+def _named(fontname: str) -> str | None:
+    name = base_font_name(fontname)
+    if name.startswith("vni"):
+        return "vni"
+    if name.startswith("vn") and len(name) > 2:
+        return "tcvn3"
+    return None
+
+
+def _capitals_font(fontname: str) -> bool:
+    """TCVN3 capitals fonts end their family name in H: `.VnTimeH`, `.VnArialH`."""
+    name = base_font_name(fontname)
+    return name.startswith("vn") and not name.startswith("vni") and name.endswith("h")
+
+
+def _unicode_vietnamese(c: str) -> bool:
+    return "\u0100" <= c <= "\u01b0" or "\u1ea0" <= c <= "\u1ef9"
+
+
+def _may_be_legacy(words: Sequence[str]) -> bool:
+    """Code points only the legacy fonts put in Vietnamese words, and no real Unicode
+    Vietnamese letter (`ư`, `ạ`, `đ`) beside them."""
+    chars = {c for word in words for c in word}
+    if any(_unicode_vietnamese(c) for c in chars):
+        return False
+    return any(c in _LEGACY_POINTS or c in _VNI_POINTS for c in chars)
+
+
+def _decoder_for(fontname: str, words: Sequence[str]) -> Decoder | None:
+    named = _named(fontname)
+    if named is None and not _may_be_legacy(words):
+        return None  # the cheap common case: a Unicode font with nothing suspicious
+    before = measure(words).syllable_share
+    candidates: list[tuple[str, Decoder]] = [("vni", decode_vni), ("tcvn3", decode_tcvn3)]
+    best: tuple[float, Decoder] | None = None
+    for name, decode in candidates:
+        share = measure([decode(w) for w in words]).syllable_share
+        gain_needed = 0.0 if name == named else MIN_GAIN
+        good = share >= MIN_DECODED_SYLLABLES and share - before >= gain_needed
+        if good and (best is None or share > best[0]):
+            best = (share, decode)
+    if best is None:
+        return None
+    decode = best[1]
+    if decode is decode_tcvn3 and _capitals_font(fontname):
+        return lambda w: decode_tcvn3(w).upper()
+    return decode
+
+
+def font_decoders(words: Sequence[tuple[str, str]]) -> dict[str, Decoder]:
+    """For the page's (text, font name) words: the decoder of each legacy font on it."""
+    by_font: defaultdict[str, list[str]] = defaultdict(list)
+    for text, font in words:
+        by_font[font].append(text)
+    found: dict[str, Decoder] = {}
+    for font, texts in by_font.items():
+        decoder = _decoder_for(font, texts)
+        if decoder is not None:
+            found[font] = decoder
+    return found
+
+
+def decode_words(words: Sequence[tuple[str, str]]) -> list[str]:
+    """Each word's text in Unicode NFC, legacy fonts decoded; the others as they are."""
+    decoders = font_decoders(words)
+    out: list[str] = []
+    for text, font in words:
+        decoder = decoders.get(font)
+        out.append(unicodedata.normalize("NFC", decoder(text) if decoder else text))
+    return out
