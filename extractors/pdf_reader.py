@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
+import numpy as np
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -43,6 +44,7 @@ def pdf_pages(
     A page whose text layer is garbage (unmapped glyphs, not Vietnamese words, a poor
     invisible OCR layer) is OCR'd instead, and `warnings` (when given) says so.
     """
+    data = pdf_body(data)
     document = open_pdf(data)
     try:
         count = len(document)
@@ -68,8 +70,17 @@ def pdf_pages(
     return list(text_pages.values()), images()
 
 
+def pdf_body(data: bytes) -> bytes:
+    """The file from its `%PDF-` header on: archives hold PDFs behind a mail or HTTP header
+    or a scanner's junk, and their cross-reference offsets count from the header (pdfium
+    copes, pdfminer does not, and would lose the text layer)."""
+    start = data.find(b"%PDF-", 0, 1024)
+    return data[start:] if start > 0 else data
+
+
 def open_pdf(data: bytes) -> pdfium.PdfDocument:
     """The PDF opened by PDFium, or the typed error that says why it cannot be."""
+    data = pdf_body(data)
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -267,5 +278,22 @@ def _full_page_image(page: pdfium.PdfPage) -> Image.Image | None:
     try:
         extracted: Image.Image = image.get_bitmap(render=False).to_pil()
     except (pdfium.PdfiumError, ValueError, OSError):
+        return None  # a filter the raw path cannot decode: the page is rendered instead
+    if not _looks_like_page(extracted, page):
         return None
     return extracted
+
+
+CHECK_SCALE = 0.25  # 18 DPI: enough to see the page's light and dark, a few ms to render
+MAX_DISAGREEMENT = 48.0  # mean gray-level difference between image and page, 0..255
+
+
+def _looks_like_page(image: Image.Image, page: pdfium.PdfPage) -> bool:
+    """The image as stored shows what the page shows: a stencil mask (JBIG2 and CCITT
+    scans are often stored as one), a `/Decode` inversion or a colour key can make the
+    raw pixels the negative of the page, which OCR reads as nothing."""
+    rendered = np.asarray(page.render(scale=CHECK_SCALE, grayscale=True).to_pil().convert("L"))
+    height, width = rendered.shape
+    small = image.convert("L").resize((width, height), Image.Resampling.BOX)
+    difference = np.abs(np.asarray(small, dtype=np.int16) - rendered.astype(np.int16))
+    return float(difference.mean()) <= MAX_DISAGREEMENT
