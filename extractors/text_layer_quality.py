@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.syllables import is_syllable
 
@@ -74,12 +75,19 @@ def measure(words: Iterable[str]) -> LayerQuality:
             tokens += 1
             if len(token) == 1:
                 singles += 1
-            if is_syllable(token) or (len(token) <= MAX_ACRONYM and token.isupper()):
-                syllables += 1
-            decomposed = unicodedata.normalize("NFD", token)
-            if any(c in _MARKS for c in decomposed) or "đ" in token.lower():
-                marked += 1
+            good, has_marks = _token_kind(token)
+            syllables += good
+            marked += has_marks
     return LayerQuality(chars, unmapped, tokens, syllables, singles, marked)
+
+
+@lru_cache(maxsize=65536)
+def _token_kind(token: str) -> tuple[bool, bool]:
+    """(a syllable or an acronym, carries a Vietnamese mark): documents repeat their words,
+    so each is judged once."""
+    good = is_syllable(token) or (len(token) <= MAX_ACRONYM and token.isupper())
+    decomposed = unicodedata.normalize("NFD", token)
+    return good, any(c in _MARKS for c in decomposed) or "đ" in token.lower()
 
 
 def unreadable_reason(quality: LayerQuality, *, invisible: bool = False) -> str | None:
