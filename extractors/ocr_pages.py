@@ -23,6 +23,7 @@ from extractors.page_image import PrepareOptions, prepare_for_ocr
 from extractors.ruled_grid import Grid, words_in_grid
 from extractors.syllables import is_syllable
 from extractors.tone_repair import repair_line
+from extractors.two_up import gutter, halves, join_halves
 from schemas.document_text import Page, PageSource, Table, Word
 
 PageJob = tuple[int, Image.Image]
@@ -56,6 +57,10 @@ def ocr_page(
     Upright pages, nearly all of them, are read once. Boxes are in pixels of the image
     as given, or as turned (`Page.rotation`).
     """
+    split = gutter(image)
+    if split is not None:  # two pages on one sheet: each read on its own
+        left, right = (ocr_page(number, half, engine, options) for half in halves(image, split))
+        return join_halves(number, left, right, split, image.width)
     page = _read_page(number, image, engine, options)
     if _reads_as_vietnamese(page):
         return page
