@@ -25,6 +25,7 @@ from extractors.errors import (
 )
 from extractors.layout import table_position, words_to_lines
 from extractors.legacy_fonts import decode_words
+from extractors.mixed_pages import MIN_TYPED_SHARE, scanned_regions, typed_share
 from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
 from extractors.text_layer_quality import measure, unreadable_reason
 from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
@@ -36,13 +37,20 @@ FULL_PAGE = 0.85  # an image covering this share of the page is the page
 
 
 def pdf_pages(
-    data: bytes, *, max_pages: int = MAX_PAGES, warnings: list[str] | None = None
+    data: bytes,
+    *,
+    max_pages: int = MAX_PAGES,
+    warnings: list[str] | None = None,
+    mixed: dict[int, list[BBox]] | None = None,
 ) -> tuple[list[Page], Iterator[PageJob]]:
     """Text-layer pages now, and the other pages' images one at a time as they are asked
     for (each rendered when the OCR pool is ready for it), so memory holds a few pages.
 
     A page whose text layer is garbage (unmapped glyphs, not Vietnamese words, a poor
-    invisible OCR layer) is OCR'd instead, and `warnings` (when given) says so.
+    invisible OCR layer) is OCR'd instead, and `warnings` (when given) says so. When
+    `mixed` is given, pages that also carry scanned images are OCR'd too (their text page
+    is returned as well) and `mixed` maps their number to the images' boxes, for
+    `mixed_pages.merge`.
     """
     data = pdf_body(data)
     document = open_pdf(data)
@@ -52,13 +60,19 @@ def pdf_pages(
             raise EmptyDocumentError("the PDF has no pages")
         if count > max_pages:
             raise TooLargeError(f"the PDF has {count} pages; the limit is {max_pages}")
-        text_pages, rejected = _read_text_layer(data, count, document)
+        text_pages, rejected, regions = _read_text_layer(data, count, document)
     except BaseException:
         document.close()
         raise
     if warnings is not None:
         warnings.extend(f"page {i + 1}: {why}, read with OCR" for i, why in rejected.items())
-    scanned = [index for index in range(count) if index not in text_pages]
+    if mixed is not None:
+        mixed.update({index + 1: boxes for index, boxes in regions.items()})
+    scanned = [
+        index
+        for index in range(count)
+        if index not in text_pages or (mixed is not None and index in regions)
+    ]
 
     def images() -> Iterator[PageJob]:
         try:
@@ -117,27 +131,56 @@ def _is_password_error(exc: BaseException) -> bool:
 
 def _read_text_layer(
     data: bytes, count: int, document: pdfium.PdfDocument
-) -> tuple[dict[int, Page], dict[int, str]]:
-    """Pages (by index) with a usable text layer, and why the other layers were refused
-    (pages without any text layer are neither); pdfium already vouched for the file."""
+) -> tuple[dict[int, Page], dict[int, str], dict[int, list[BBox]]]:
+    """Pages (by index) with a usable text layer, why the other layers were refused (pages
+    without any text layer are neither), and the scanned parts of text pages; pdfium
+    already vouched for the file."""
     pages: dict[int, Page] = {}
     rejected: dict[int, str] = {}
+    mixed: dict[int, list[BBox]] = {}
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for index, plumber_page in enumerate(pdf.pages[:count]):
                 page = _text_page(index + 1, plumber_page, partial(_pdfium_page, document, index))
-                if isinstance(page, Page):
-                    pages[index] = page
-                elif page is not None:
+                if isinstance(page, str):
                     rejected[index] = page
+                if not isinstance(page, Page):
+                    continue
+                regions = _scanned_parts(plumber_page, page, partial(_pdfium_page, document, index))
+                if regions is None:
+                    continue  # a scan with a little typed text: OCR'd whole
+                pages[index] = page
+                if regions:
+                    mixed[index] = regions
     except ExtractionError:
         raise
     except Exception as exc:
         if _is_password_error(exc):
             raise EncryptedPdfError("the PDF is encrypted and needs a password") from exc
         # pdfium can render what pdfminer cannot parse: fall back to OCR for those pages.
-        return pages, rejected
-    return pages, rejected
+        return pages, rejected, mixed
+    return pages, rejected, mixed
+
+
+def _scanned_parts(
+    plumber_page: pdfplumber.page.Page, page: Page, pdfium_page: Callable[[], pdfium.PdfPage]
+) -> list[BBox] | None:
+    """Large images without text over them ([] when none), or None when the typed text
+    covers so little of the page beside them that the page is better OCR'd whole. A
+    scan under an invisible OCR layer good enough to keep has no scanned part."""
+    if not plumber_page.images:
+        return []
+    if _has_page_image(plumber_page) and invisible_text(pdfium_page()):
+        return []
+    area = float(plumber_page.width) * float(plumber_page.height)
+    images = [_box((i["x0"], i["top"], i["x1"], i["bottom"])) for i in plumber_page.images]
+    chars = [_box((c["x0"], c["top"], c["x1"], c["bottom"])) for c in plumber_page.chars]
+    regions = scanned_regions(images, chars, area)
+    if not regions:
+        return []
+    typed = [w.bbox for line in page.lines for w in line.words if w.bbox is not None]
+    typed += [t.bbox for t in page.tables if t.bbox is not None]
+    return None if typed_share(typed, regions, area) < MIN_TYPED_SHARE else regions
 
 
 def _pdfium_page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:

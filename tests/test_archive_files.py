@@ -187,3 +187,63 @@ def test_a_multipage_g4_tiff_gives_one_page_per_frame() -> None:
 
     assert [page.number for page in result.pages] == [1, 2, 3]
     assert all(size == SCAN_SIZE and brightness > 200 for size, brightness in engine.seen)
+
+
+NAMES = ["1. Ông Nguyễn Văn Hùng", "2. Bà Trần Thị Mai", "3. Ông Lê Quang Vinh"]
+
+
+def _typed_page(image: Image.Image | None, box: tuple[float, float, float, float]) -> bytes:
+    """An A4 page typed at the top and bottom, with `image` drawn at `box` (x, y, w, h)."""
+    if "Serif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Serif", str(SERIF)))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont("Serif", 13)
+    for i, line in enumerate(LINES):
+        pdf.drawString(60, 780 - 20 * i, line)
+    pdf.drawString(60, 120, "Điều 2. Quyết định có hiệu lực kể từ ngày ký.")
+    if image is not None:
+        from reportlab.lib.utils import ImageReader
+
+        pdf.drawImage(ImageReader(image), *box)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_a_typed_page_with_a_scanned_list_reads_both_in_order() -> None:
+    scan = Image.new("L", (1800, 700), 255)
+    draw = ImageDraw.Draw(scan)
+    font = ImageFont.truetype(str(SERIF), 54)
+    for i, line in enumerate(NAMES):
+        draw.text((60, 80 + 160 * i), line, font=font, fill=0)
+
+    result = read_document(_typed_page(scan, (60, 300, 432, 168)), workers=1)
+
+    page = result.pages[0]
+    assert page.source == PageSource.ocr and result.warnings == []
+    texts = [line.text for line in page.lines]
+    assert texts[: len(LINES)] == LINES  # the typed lines exactly as typed
+    assert texts[-1] == "Điều 2. Quyết định có hiệu lực kể từ ngày ký."
+    scanned = texts[len(LINES) : -1]
+    assert any("Trần Thị Mai" in t for t in scanned)  # the image part read, in its place
+
+
+def test_a_scan_with_a_little_typed_text_is_read_whole() -> None:
+    scan = _scan()
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    from reportlab.lib.utils import ImageReader
+
+    pdf.drawImage(ImageReader(scan), 0, 0, width=A4[0], height=A4[1])
+    if "Serif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Serif", str(SERIF)))
+    pdf.setFont("Serif", 9)
+    pdf.drawString(440, 20, "Bản sao số hóa ngày 12/3/2024")  # a stamp typed on the scan
+    pdf.showPage()
+    pdf.save()
+    engine = RecordingEngine()
+
+    result = read_document(buffer.getvalue(), ocr=engine)
+
+    assert result.pages[0].source == PageSource.ocr and len(engine.seen) == 1
