@@ -247,3 +247,18 @@ def test_a_scan_with_a_little_typed_text_is_read_whole() -> None:
     result = read_document(buffer.getvalue(), ocr=engine)
 
     assert result.pages[0].source == PageSource.ocr and len(engine.seen) == 1
+
+
+def test_a_150_dpi_scan_is_enlarged_and_read() -> None:
+    dpi_150 = (1240, 1754)  # A4 at 150 DPI; 13 pt text is 27 px tall
+    font = ImageFont.truetype(str(SERIF), 27)
+    scan = Image.new("L", dpi_150, 255)
+    draw = ImageDraw.Draw(scan)
+    for i, line in enumerate([*LINES, *NAMES]):
+        draw.text((120, 150 + 45 * i), line, font=font, fill=0)
+    buffer = io.BytesIO()
+    scan.save(buffer, "PNG", dpi=(150, 150))
+
+    text = read_document(buffer.getvalue(), workers=1).text()
+
+    assert "Nguyễn Văn Hùng" in text and "Trần Thị Mai" in text and "Lê Quang Vinh" in text
