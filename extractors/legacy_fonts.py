@@ -94,11 +94,28 @@ def font_decoders(words: Sequence[tuple[str, str]]) -> dict[str, Decoder]:
     return found
 
 
-def decode_words(words: Sequence[tuple[str, str]]) -> list[str]:
+def decode_words(
+    words: Sequence[tuple[str, str]], decoders: dict[str, Decoder] | None = None
+) -> list[str]:
     """Each word's text in Unicode NFC, legacy fonts decoded; the others as they are."""
-    decoders = font_decoders(words)
+    if decoders is None:
+        decoders = font_decoders(words)
     out: list[str] = []
     for text, font in words:
         decoder = decoders.get(font)
         out.append(unicodedata.normalize("NFC", decoder(text) if decoder else text))
     return out
+
+
+def decode_cell(text: str, decoders: Sequence[Decoder]) -> str:
+    """A table cell's text (its fonts unknown) decoded by whichever of the page's legacy
+    decoders reads it best, when one reads it better than it is; NFC either way. On a tie
+    the decoding with fewer capitals wins: a capitals font's decoder would shout a body
+    cell, while a title cell in capitals merely comes out in lower case."""
+    best, best_key = text, (measure(text.split()).syllable_share, 0)
+    for decode in decoders:
+        decoded = decode(text)
+        key = (measure(decoded.split()).syllable_share, -sum(c.isupper() for c in decoded))
+        if key[0] > measure(text.split()).syllable_share and key > best_key:
+            best, best_key = decoded, key
+    return unicodedata.normalize("NFC", best)

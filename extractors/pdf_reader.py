@@ -24,7 +24,7 @@ from extractors.errors import (
     TooLargeError,
 )
 from extractors.layout import table_position, words_to_lines
-from extractors.legacy_fonts import decode_words
+from extractors.legacy_fonts import Decoder, decode_cell, decode_words, font_decoders
 from extractors.mixed_pages import MIN_TYPED_SHARE, scanned_regions, typed_share
 from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
 from extractors.text_layer_quality import measure, unreadable_reason
@@ -195,11 +195,13 @@ def _text_page(
     unmapped = sum(1 for c in chars if str(c.get("text", "")).startswith("(cid:"))
     if len(chars) - unmapped < MIN_TEXT_CHARS:
         return "text layer unreadable (unmapped glyphs)" if unmapped >= MIN_TEXT_CHARS else None
-    tables = _tables(plumber_page)
     raw_words = plumber_page.extract_words(
         use_text_flow=False, keep_blank_chars=False, extra_attrs=["size", "fontname"]
     )
-    texts = decode_words([(str(w["text"]), str(w.get("fontname", ""))) for w in raw_words])
+    fonts = [(str(w["text"]), str(w.get("fontname", ""))) for w in raw_words]
+    decoders = font_decoders(fonts)
+    texts = decode_words(fonts, decoders)
+    tables = _tables(plumber_page, list(decoders.values()))
     invisible = _has_page_image(plumber_page) and invisible_text(pdfium_page())
     why = unreadable_reason(measure(texts), invisible=invisible)
     if why is not None:
@@ -247,7 +249,7 @@ def invisible_text(page: pdfium.PdfPage) -> bool:
     return bool(modes) and all(m == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE for m in modes)
 
 
-def _tables(plumber_page: pdfplumber.page.Page) -> list[Table]:
+def _tables(plumber_page: pdfplumber.page.Page, decoders: Sequence[Decoder] = ()) -> list[Table]:
     """Ruled tables only; gridless ones stay as lines for the parser to read by position."""
     tables: list[Table] = []
     for found in plumber_page.find_tables(
@@ -257,7 +259,7 @@ def _tables(plumber_page: pdfplumber.page.Page) -> list[Table]:
         rows: list[TableRow] = []
         for row, row_texts in zip(found.rows, texts, strict=False):
             cells = [
-                Cell(text=_cell_text(text), bbox=_box(bbox))
+                Cell(text=_cell_text(text, decoders), bbox=_box(bbox))
                 for bbox, text in zip(row.cells, row_texts, strict=False)
                 if bbox is not None  # None: covered by a merged cell to its left or above
             ]
@@ -269,8 +271,9 @@ def _tables(plumber_page: pdfplumber.page.Page) -> list[Table]:
     return tables
 
 
-def _cell_text(text: str | None) -> str:
-    return unicodedata.normalize("NFC", " ".join((text or "").split()))
+def _cell_text(text: str | None, decoders: Sequence[Decoder] = ()) -> str:
+    joined = " ".join((text or "").split())
+    return decode_cell(joined, decoders) if decoders else unicodedata.normalize("NFC", joined)
 
 
 def _box(raw: Sequence[float]) -> BBox:

@@ -323,3 +323,28 @@ def test_a_good_invisible_ocr_layer_is_kept() -> None:
     assert result.pages[0].source == PageSource.text_layer and engine.sizes == []
     assert result.warnings == []
     assert "Trường Tiểu học Nam Thắng" in result.text()
+
+
+def test_the_cells_of_a_ruled_table_in_a_tcvn3_font_are_decoded(tmp_path: Path) -> None:
+    body_font = _legacy_font(tmp_path, "VnTime", TCVN3)
+    rows = [
+        ("1", "Nguyễn Văn Hùng", "Trường tiểu học Nam Thắng"),
+        ("2", "Trần Thị Mai", "Trường trung học cơ sở Nam Điền"),
+    ]
+
+    def table(pdf: canvas.Canvas) -> None:
+        columns, top = [60, 100, 260, 520], 600
+        pdf.setFont(body_font, 12)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                pdf.drawString(columns[c] + 4, top - 18 * r - 13, _to_tcvn3(cell))
+        for r in range(len(rows) + 1):
+            pdf.line(columns[0], top - 18 * r, columns[-1], top - 18 * r)
+        for x in columns:
+            pdf.line(x, top, x, top - 18 * len(rows))
+
+    data = _pdf([_to_tcvn3(line) for line in BODY], body_font, before=table)
+    result = read_document(data, ocr=RecordingEngine())
+
+    [found] = result.pages[0].tables
+    assert [tuple(c.text for c in row.cells) for row in found.rows] == rows
