@@ -59,14 +59,20 @@ def ocr_page(
     """
     split = gutter(image)
     if split is not None:  # two pages on one sheet: each read on its own
-        left, right = (ocr_page(number, half, engine, options) for half in halves(image, split))
-        return join_halves(number, left, right, split, image.width)
+        return _two_up(number, image, split, engine, options)[0]
     page = _read_page(number, image, engine, options)
     if _reads_as_vietnamese(page):
         return page
     best, best_score = page, _vietnamese_score(page)
     for angle in (180, 90, 270):
-        turned = _read_page(number, image.rotate(angle, expand=True), engine, options)
+        turned_image = image.rotate(angle, expand=True)
+        split = gutter(turned_image) if angle != 180 else None  # a two-up sheet lying sideways
+        if split is not None:
+            turned, half_turned = _two_up(number, turned_image, split, engine, options)
+            if half_turned:
+                continue  # a half stood upside down: the sheet lies the other way round
+        else:
+            turned = _read_page(number, turned_image, engine, options)
         turned.rotation = angle
         score = _vietnamese_score(turned)
         if score > best_score:
@@ -74,6 +80,15 @@ def ocr_page(
         if _reads_as_vietnamese(turned):
             break
     return best
+
+
+def _two_up(
+    number: int, image: Image.Image, split: int, engine: OcrEngine, options: PrepareOptions | None
+) -> tuple[Page, bool]:
+    """The sheet's two pages read and joined, and whether either had to be turned 180°."""
+    left, right = (ocr_page(number, half, engine, options) for half in halves(image, split))
+    turned = 180 in (left.rotation, right.rotation)
+    return join_halves(number, left, right, split, image.width), turned
 
 
 def _page_words(page: Page) -> list[str]:

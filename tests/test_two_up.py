@@ -69,3 +69,17 @@ def test_one_landscape_page_is_not_split() -> None:
     assert gutter(certificate) is None
     assert gutter(_page(LEFT)) is None  # portrait
     assert gutter(_sheet(_page(LEFT), _page([]))) is None  # one page and a blank back
+
+
+def test_a_two_up_sheet_scanned_sideways_is_turned_then_split() -> None:
+    sheet = _sheet(_page(LEFT), _page(RIGHT)).rotate(90, expand=True)  # portrait now
+    assert gutter(sheet) is None
+
+    result = read_document(_png(sheet), workers=1)
+
+    page = result.pages[0]
+    texts = [line.text for line in page.lines]
+    assert page.rotation in (90, 270)
+    last_left = max(i for i, t in enumerate(texts) if "Nam Thắng" in t)
+    first_right = min(i for i, t in enumerate(texts) if "Điều 2" in t)
+    assert last_left < first_right
