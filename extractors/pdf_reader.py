@@ -239,14 +239,18 @@ def _has_page_image(plumber_page: pdfplumber.page.Page) -> bool:
     )
 
 
+INVISIBLE_SHARE = 0.8  # a scanner may print a visible stamp line over its OCR layer
+
+
 def invisible_text(page: pdfium.PdfPage) -> bool:
-    """All the page's text is drawn invisibly (render mode 3): a scanner's OCR layer."""
+    """The page's text is drawn invisibly (render mode 3): a scanner's OCR layer."""
     modes = [
         pdfium_c.FPDFTextObj_GetTextRenderMode(o.raw)
         for o in page.get_objects(max_depth=2)
         if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT
     ]
-    return bool(modes) and all(m == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE for m in modes)
+    hidden = sum(1 for m in modes if m == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+    return bool(modes) and hidden >= INVISIBLE_SHARE * len(modes)
 
 
 def _tables(plumber_page: pdfplumber.page.Page, decoders: Sequence[Decoder] = ()) -> list[Table]:
@@ -310,7 +314,7 @@ def _full_page_image(page: pdfium.PdfPage) -> Image.Image | None:
     objects = list(page.get_objects(max_depth=1))
     images = [o for o in objects if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
     texts = [o for o in objects if o.type == pdfium_c.FPDF_PAGEOBJ_TEXT]
-    if len(images) != 1 or (texts and not invisible_text(page)):
+    if len(images) != 1 or (texts and not _all_invisible(texts)):
         return None  # visible text drawn over the image: render the page as it looks
     image = images[0]
     assert isinstance(image, pdfium.PdfImage)
@@ -328,6 +332,13 @@ def _full_page_image(page: pdfium.PdfPage) -> Image.Image | None:
     if not _looks_like_page(extracted, page):
         return None
     return extracted
+
+
+def _all_invisible(texts: Sequence[pdfium.PdfObject]) -> bool:
+    return all(
+        pdfium_c.FPDFTextObj_GetTextRenderMode(o.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        for o in texts
+    )
 
 
 CHECK_SCALE = 0.25  # 18 DPI: enough to see the page's light and dark, a few ms to render
