@@ -51,19 +51,23 @@ def _unicode_vietnamese(c: str) -> bool:
     return "\u0100" <= c <= "\u01b0" or "\u1ea0" <= c <= "\u1ef9"
 
 
+def _has_unicode_vietnamese(words: Sequence[str]) -> bool:
+    return any(_unicode_vietnamese(c) for word in words for c in word)
+
+
 def _may_be_legacy(words: Sequence[str]) -> bool:
     """Code points only the legacy fonts put in Vietnamese words, and no real Unicode
     Vietnamese letter (`ư`, `ạ`, `đ`) beside them."""
-    chars = {c for word in words for c in word}
-    if any(_unicode_vietnamese(c) for c in chars):
+    if _has_unicode_vietnamese(words):
         return False
+    chars = {c for word in words for c in word}
     return any(c in _LEGACY_POINTS or c in _VNI_POINTS for c in chars)
 
 
 def _decoder_for(fontname: str, words: Sequence[str]) -> Decoder | None:
     named = _named(fontname)
-    if named is None and not _may_be_legacy(words):
-        return None  # the cheap common case: a Unicode font with nothing suspicious
+    if not _may_be_legacy(words) and (named is None or _has_unicode_vietnamese(words)):
+        return None  # a Unicode font with nothing suspicious (a `.VnTime` name or not)
     before = measure(words).syllable_share
     candidates: list[tuple[str, Decoder]] = [("vni", decode_vni), ("tcvn3", decode_tcvn3)]
     best: tuple[float, Decoder] | None = None

@@ -348,3 +348,9 @@ def test_the_cells_of_a_ruled_table_in_a_tcvn3_font_are_decoded(tmp_path: Path) 
 
     [found] = result.pages[0].tables
     assert [tuple(c.text for c in row.cells) for row in found.rows] == rows
+
+
+def test_a_unicode_font_named_like_a_legacy_one_is_left_as_it_is(tmp_path: Path) -> None:
+    family = _legacy_font(tmp_path, "VnTimeUnicode", {})  # a `.Vn` name, Unicode inside
+    result = read_document(_pdf(DECISION, family), ocr=RecordingEngine())
+    assert [line.text for line in result.pages[0].lines] == DECISION
