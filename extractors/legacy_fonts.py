@@ -11,7 +11,7 @@ words are put back in capitals.
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from extractors.legacy_encodings import TCVN3, decode_tcvn3, decode_vni
 from extractors.text_layer_quality import measure
@@ -85,6 +85,41 @@ def _decoder_for(fontname: str, words: Sequence[str]) -> Decoder | None:
     return decode
 
 
+def _shouting(original: str, decoded: str) -> bool | None:
+    """Whether the word's case-bearing letters are all capitals (None: fewer than two).
+
+    Case-bearing: plain letters as typed, and letters the font has a capital code for
+    (`§` is Đ); toned letters have only lowercase codes and tell nothing."""
+    bearing = [c for c in original if c.isascii() and c.isalpha()]
+    bearing += [d for o, d in zip(original, decoded, strict=False) if o != d and d.isupper()]
+    return None if len(bearing) < 2 else all(c.isupper() for c in bearing)
+
+
+def _restore_capitals(
+    original: Sequence[str], decoded: list[str], lines: Sequence[Hashable]
+) -> list[str]:
+    """TCVN3 has no capital letters with tone marks: typed in capitals, `THÞ X· QU¶NG`
+    decodes to `THị Xã QUảNG`. A word whose case-bearing letters are all capitals is put
+    in capitals, and so is a short word (`X·`, `Vµ`) that capitals surround on its line
+    (both sides, or the two words after it, or the two before it)."""
+    loud = [_shouting(o, d) for o, d in zip(original, decoded, strict=True)]
+
+    def shouts(*at: int) -> bool:
+        return all(0 <= j < len(loud) and lines[j] == lines[i] and loud[j] is True for j in at)
+
+    out = list(decoded)
+    for i, word in enumerate(decoded):
+        if word == original[i]:
+            continue
+        upper = loud[i]
+        if upper is None:
+            upper = shouts(i - 1, i + 1) or shouts(i + 1, i + 2) or shouts(i - 1, i - 2)
+        if upper:
+            out[i] = word.upper()
+            loud[i] = True  # a run of short words in capitals: `VÀ XÃ`
+    return out
+
+
 def font_decoders(words: Sequence[tuple[str, str]]) -> dict[str, Decoder]:
     """For the page's (text, font name) words: the decoder of each legacy font on it."""
     by_font: defaultdict[str, list[str]] = defaultdict(list)
@@ -99,16 +134,28 @@ def font_decoders(words: Sequence[tuple[str, str]]) -> dict[str, Decoder]:
 
 
 def decode_words(
-    words: Sequence[tuple[str, str]], decoders: dict[str, Decoder] | None = None
+    words: Sequence[tuple[str, str]],
+    decoders: dict[str, Decoder] | None = None,
+    lines: Sequence[Hashable] | None = None,
 ) -> list[str]:
-    """Each word's text in Unicode NFC, legacy fonts decoded; the others as they are."""
+    """Each word's text in Unicode NFC, legacy fonts decoded; the others as they are.
+    `lines` names each word's line (words in reading order), for restoring capitals."""
     if decoders is None:
         decoders = font_decoders(words)
-    out: list[str] = []
-    for text, font in words:
+    out = [text for text, _ in words]
+    by_font: defaultdict[str, list[int]] = defaultdict(list)
+    for index, (_, font) in enumerate(words):
+        by_font[font].append(index)
+    for font, indices in by_font.items():
         decoder = decoders.get(font)
-        out.append(unicodedata.normalize("NFC", decoder(text) if decoder else text))
-    return out
+        if decoder is None:
+            continue
+        original = [words[i][0] for i in indices]
+        line_of = [lines[i] if lines is not None else i for i in indices]
+        decoded = _restore_capitals(original, [decoder(t) for t in original], line_of)
+        for i, text in zip(indices, decoded, strict=True):
+            out[i] = text
+    return [unicodedata.normalize("NFC", text) for text in out]
 
 
 def decode_cell(text: str, decoders: Sequence[Decoder]) -> str:

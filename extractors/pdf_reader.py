@@ -200,7 +200,7 @@ def _text_page(
     )
     fonts = [(str(w["text"]), str(w.get("fontname", ""))) for w in raw_words]
     decoders = font_decoders(fonts)
-    texts = decode_words(fonts, decoders)
+    texts = decode_words(fonts, decoders, [round(float(w["top"])) for w in raw_words])
     tables = _tables(plumber_page, list(decoders.values()))
     invisible = _has_page_image(plumber_page) and invisible_text(pdfium_page())
     why = unreadable_reason(measure(texts), invisible=invisible)

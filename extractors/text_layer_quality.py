@@ -81,11 +81,21 @@ def measure(words: Iterable[str]) -> LayerQuality:
     return LayerQuality(chars, unmapped, tokens, syllables, singles, marked)
 
 
+def _acronym(token: str) -> bool:
+    """`UBND`, `GDĐT`, `THCS`: short, capitals, plain letters (and Đ) only; `ÑAÛNG` (VNI
+    mojibake) is no acronym."""
+    return (
+        len(token) <= MAX_ACRONYM
+        and token.isupper()
+        and all(c.isascii() or c == "Đ" for c in token)
+    )
+
+
 @lru_cache(maxsize=65536)
 def _token_kind(token: str) -> tuple[bool, bool]:
     """(a syllable or an acronym, carries a Vietnamese mark): documents repeat their words,
     so each is judged once."""
-    good = is_syllable(token) or (len(token) <= MAX_ACRONYM and token.isupper())
+    good = is_syllable(token) or _acronym(token)
     decomposed = unicodedata.normalize("NFD", token)
     return good, any(c in _MARKS for c in decomposed) or "đ" in token.lower()
 

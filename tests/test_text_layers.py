@@ -354,3 +354,22 @@ def test_a_unicode_font_named_like_a_legacy_one_is_left_as_it_is(tmp_path: Path)
     family = _legacy_font(tmp_path, "VnTimeUnicode", {})  # a `.Vn` name, Unicode inside
     result = read_document(_pdf(DECISION, family), ocr=RecordingEngine())
     assert [line.text for line in result.pages[0].lines] == DECISION
+
+
+def test_capitals_typed_in_a_tcvn3_body_font_stay_capitals(tmp_path: Path) -> None:
+    """TCVN3 has no toned capitals: `THÞ X· QU¶NG` must come back as `THỊ XÃ QUẢNG`."""
+    font = _legacy_font(tmp_path, "TimesLegacy", TCVN3)
+    lines = [
+        "UBND THỊ XÃ QUẢNG YÊN",
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        "Số: 65/QĐ-PGDĐT",
+        *BODY,
+    ]
+    inverse = {unicode: code for code, unicode in TCVN3.items()}
+
+    def typed(text: str) -> str:  # capitals without a code of their own use the lowercase one
+        return "".join(inverse.get(c, inverse.get(c.lower(), c)) for c in text)
+
+    result = read_document(_pdf([typed(line) for line in lines], font), ocr=RecordingEngine())
+
+    assert [line.text for line in result.pages[0].lines] == lines
