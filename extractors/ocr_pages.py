@@ -185,6 +185,8 @@ def _repaired_texts(words: Sequence[OcrWord]) -> list[str]:
         else:
             lines.append([word])
     texts: list[str] = []
+    if not lines:
+        return texts  # nothing recognized (a page turned the wrong way may read as nothing)
     for line, below in zip(lines, [*lines[1:], None], strict=True):
         after = below[0] if below else None
         if not (after and _same_paragraph(after, line[0]) and after.text[:1].islower()):

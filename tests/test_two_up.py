@@ -3,6 +3,7 @@ other, not as rows running across both. Images are drawn here."""
 
 from PIL import Image, ImageDraw, ImageFont
 
+from extractors.ocr_engine import OcrPage
 from extractors.reader import read_document
 from extractors.two_up import gutter
 from samples.fonts import find_font
@@ -83,3 +84,21 @@ def test_a_two_up_sheet_scanned_sideways_is_turned_then_split() -> None:
     last_left = max(i for i, t in enumerate(texts) if "Nam Thắng" in t)
     first_right = min(i for i, t in enumerate(texts) if "Điều 2" in t)
     assert last_left < first_right
+
+
+class NothingEngine:
+    """Recognizes nothing at all, as Tesseract does on a page turned the wrong way."""
+
+    name = "nothing 1.0"
+
+    def recognize(self, image: Image.Image) -> OcrPage:
+        return OcrPage(words=[], mean_confidence=0.0, width=image.width, height=image.height)
+
+
+def test_a_page_where_ocr_recognizes_nothing_is_an_empty_document_not_a_crash() -> None:
+    import pytest
+
+    from extractors.errors import EmptyDocumentError
+
+    with pytest.raises(EmptyDocumentError):
+        read_document(_png(_page(LEFT)), ocr=NothingEngine(), workers=1)
