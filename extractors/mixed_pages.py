@@ -40,6 +40,38 @@ def scanned_regions(images: Sequence[BBox], chars: Sequence[BBox], page_area: fl
     return regions
 
 
+MIN_BAND = 20.0  # points of uncovered ink rows: two lines of print at least
+BAND_GAP = 14.0  # points: ink rows closer than this belong to one band
+
+
+def uncovered_bands(ink_rows: Sequence[bool], image: BBox, chars: Sequence[BBox]) -> list[BBox]:
+    """Bands of a page-wide image that show print where the text layer has none: a scan
+    the typed layer covers only in part (its first paragraphs typed, the rest scanned).
+
+    `ink_rows` says, top to bottom, which rows of the image carry ink; `image` is where
+    the image lies on the page, in points like `chars`."""
+    if not ink_rows:
+        return []
+    top, height = image[1], image[3] - image[1]
+    step = height / len(ink_rows)
+    covered = [False] * len(ink_rows)
+    for char in chars:
+        first = max(0, int((char[1] - 2 - top) / step))
+        last = min(len(ink_rows) - 1, int((char[3] + 2 - top) / step))
+        for row in range(first, last + 1):
+            covered[row] = True
+    bands: list[list[float]] = []
+    for row, (ink, typed) in enumerate(zip(ink_rows, covered, strict=True)):
+        if not ink or typed:
+            continue
+        y = top + row * step
+        if bands and y - bands[-1][1] <= BAND_GAP:
+            bands[-1][1] = y + step
+        else:
+            bands.append([y, y + step])
+    return [(image[0], a, image[2], b) for a, b in bands if b - a >= MIN_BAND]
+
+
 def typed_share(words: Sequence[BBox], regions: Sequence[BBox], page_area: float) -> float:
     """How much of the page the typed text spans, outside the scanned regions."""
     outside = [w for w in words if not any(_centre_in(w, r) for r in regions)]

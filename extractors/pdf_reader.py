@@ -25,7 +25,12 @@ from extractors.errors import (
 )
 from extractors.layout import table_position, words_to_lines
 from extractors.legacy_fonts import Decoder, decode_cell, decode_words, font_decoders
-from extractors.mixed_pages import MIN_TYPED_SHARE, scanned_regions, typed_share
+from extractors.mixed_pages import (
+    MIN_TYPED_SHARE,
+    scanned_regions,
+    typed_share,
+    uncovered_bands,
+)
 from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
 from extractors.text_layer_quality import measure, unreadable_reason
 from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
@@ -176,6 +181,8 @@ def _scanned_parts(
     images = [_box((i["x0"], i["top"], i["x1"], i["bottom"])) for i in plumber_page.images]
     chars = [_box((c["x0"], c["top"], c["x1"], c["bottom"])) for c in plumber_page.chars]
     regions = scanned_regions(images, chars, area)
+    if not regions and _has_page_image(plumber_page):
+        regions = _scanned_bands(pdfium_page(), images, chars, area)
     if not regions:
         return []
     typed = [w.bbox for line in page.lines for w in line.words if w.bbox is not None]
@@ -240,6 +247,31 @@ def _has_page_image(plumber_page: pdfplumber.page.Page) -> bool:
 
 
 INVISIBLE_SHARE = 0.8  # a scanner may print a visible stamp line over its OCR layer
+
+
+INK_WIDTH = 600  # pixels across the page image when looking for its printed rows
+
+
+def _scanned_bands(
+    page: pdfium.PdfPage, images: Sequence[BBox], chars: Sequence[BBox], area: float
+) -> list[BBox]:
+    """Where the page-wide image under a visible text layer shows print the layer lacks."""
+    biggest = max(images, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    objects = [o for o in page.get_objects(max_depth=1) if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+    if len(objects) != 1:
+        return []
+    image = objects[0]
+    assert isinstance(image, pdfium.PdfImage)
+    try:
+        pixels = image.get_bitmap(render=False).to_pil().convert("L")
+    except (pdfium.PdfiumError, ValueError, OSError):
+        return []
+    if not _looks_like_page(pixels, page):
+        return []
+    factor = INK_WIDTH / pixels.width
+    small = np.asarray(pixels.resize((INK_WIDTH, max(1, round(pixels.height * factor)))))
+    ink = (small < 128).mean(axis=1) > 0.002
+    return uncovered_bands([bool(v) for v in ink], biggest, chars)
 
 
 def invisible_text(page: pdfium.PdfPage) -> bool:

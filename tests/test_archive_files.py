@@ -262,3 +262,33 @@ def test_a_150_dpi_scan_is_enlarged_and_read() -> None:
     text = read_document(buffer.getvalue(), workers=1).text()
 
     assert "Nguyễn Văn Hùng" in text and "Trần Thị Mai" in text and "Lê Quang Vinh" in text
+
+
+def test_a_scan_whose_typed_layer_covers_only_its_top_reads_the_rest_with_ocr() -> None:
+    """The page image holds the whole page; the visible text layer types only its top."""
+    size = (2480, 3508)
+    font = ImageFont.truetype(str(SERIF), 54)
+    scan = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(scan)
+    for i, line in enumerate(LINES):
+        draw.text((250, 300 + 100 * i), line, font=font, fill=0)
+    for i, line in enumerate(NAMES):
+        draw.text((250, 1500 + 100 * i), line, font=font, fill=0)
+    if "Serif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Serif", str(SERIF)))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    from reportlab.lib.utils import ImageReader
+
+    pdf.drawImage(ImageReader(scan), 0, 0, width=A4[0], height=A4[1])
+    pdf.setFont("Serif", 13)
+    for i, line in enumerate(LINES):  # typed where the scan printed them
+        pdf.drawString(60, A4[1] - (300 + 100 * i + 45) * 72 / 300, line)
+    pdf.showPage()
+    pdf.save()
+
+    result = read_document(buffer.getvalue(), workers=1)
+
+    texts = [line.text for line in result.pages[0].lines]
+    assert texts[: len(LINES)] == LINES
+    assert any("Trần Thị Mai" in t for t in texts[len(LINES) :])
