@@ -23,6 +23,7 @@ from extractors.page_image import PrepareOptions, prepare_for_ocr
 from extractors.ruled_grid import Grid, words_in_grid
 from extractors.syllables import is_syllable
 from extractors.tone_repair import repair_line
+from extractors.two_up import gutter, halves, join_halves
 from schemas.document_text import Page, PageSource, Table, Word
 
 PageJob = tuple[int, Image.Image]
@@ -56,12 +57,22 @@ def ocr_page(
     Upright pages, nearly all of them, are read once. Boxes are in pixels of the image
     as given, or as turned (`Page.rotation`).
     """
+    split = gutter(image)
+    if split is not None:  # two pages on one sheet: each read on its own
+        return _two_up(number, image, split, engine, options)[0]
     page = _read_page(number, image, engine, options)
     if _reads_as_vietnamese(page):
         return page
     best, best_score = page, _vietnamese_score(page)
     for angle in (180, 90, 270):
-        turned = _read_page(number, image.rotate(angle, expand=True), engine, options)
+        turned_image = image.rotate(angle, expand=True)
+        split = gutter(turned_image) if angle != 180 else None  # a two-up sheet lying sideways
+        if split is not None:
+            turned, half_turned = _two_up(number, turned_image, split, engine, options)
+            if half_turned:
+                continue  # a half stood upside down: the sheet lies the other way round
+        else:
+            turned = _read_page(number, turned_image, engine, options)
         turned.rotation = angle
         score = _vietnamese_score(turned)
         if score > best_score:
@@ -69,6 +80,15 @@ def ocr_page(
         if _reads_as_vietnamese(turned):
             break
     return best
+
+
+def _two_up(
+    number: int, image: Image.Image, split: int, engine: OcrEngine, options: PrepareOptions | None
+) -> tuple[Page, bool]:
+    """The sheet's two pages read and joined, and whether either had to be turned 180°."""
+    left, right = (ocr_page(number, half, engine, options) for half in halves(image, split))
+    turned = 180 in (left.rotation, right.rotation)
+    return join_halves(number, left, right, split, image.width), turned
 
 
 def _page_words(page: Page) -> list[str]:
@@ -165,6 +185,8 @@ def _repaired_texts(words: Sequence[OcrWord]) -> list[str]:
         else:
             lines.append([word])
     texts: list[str] = []
+    if not lines:
+        return texts  # nothing recognized (a page turned the wrong way may read as nothing)
     for line, below in zip(lines, [*lines[1:], None], strict=True):
         after = below[0] if below else None
         if not (after and _same_paragraph(after, line[0]) and after.text[:1].islower()):

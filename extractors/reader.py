@@ -13,10 +13,11 @@ from extractors import sniff
 from extractors.docx_reader import read_docx
 from extractors.errors import EmptyDocumentError
 from extractors.image_reader import image_pages
+from extractors.mixed_pages import merge
 from extractors.ocr_engine import OcrEngine
 from extractors.ocr_pages import PageJob, ocr_pages
 from extractors.pdf_reader import MAX_PAGES, pdf_pages
-from schemas.document_text import DocumentText, Page
+from schemas.document_text import BBox, DocumentText, Page
 
 
 def read_document(
@@ -34,8 +35,10 @@ def read_document(
     media_type = sniff.sniff_media_type(data)
     pages: list[Page]
     jobs: Iterator[PageJob] = iter(())
+    warnings: list[str] = []
+    mixed: dict[int, list[BBox]] = {}
     if media_type == sniff.PDF:
-        pages, jobs = pdf_pages(data, max_pages=max_pages)
+        pages, jobs = pdf_pages(data, max_pages=max_pages, warnings=warnings, mixed=mixed)
     elif media_type == sniff.DOCX:
         pages = read_docx(data)
     else:
@@ -48,8 +51,15 @@ def read_document(
 
             ocr = TesseractEngine()
         scanned = ocr_pages(chain([first], jobs), ocr, workers)  # images made as needed
+        typed = {page.number: page for page in pages if page.number in mixed}
+        scanned = [
+            merge(typed[p.number], p, mixed[p.number]) if p.number in typed else p for p in scanned
+        ]
+        pages = [p for p in pages if p.number not in typed]
         pages = sorted([*pages, *scanned], key=lambda p: p.number)
         engine_name = ocr.name
     if not any(page.text().strip() for page in pages):
         raise EmptyDocumentError("no text found on any page")
-    return DocumentText(media_type=media_type, pages=pages, ocr_engine=engine_name)
+    return DocumentText(
+        media_type=media_type, pages=pages, ocr_engine=engine_name, warnings=warnings
+    )

@@ -16,6 +16,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extractors.legacy_encodings import TCVN3 as _TCVN3
+from extractors.legacy_encodings import VNI_PAIRS as _VNI_PAIRS
+from extractors.legacy_encodings import decode_tcvn3 as _decode_tcvn3
+from extractors.legacy_encodings import decode_vni as _decode_vni
+
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACE_RUN = re.compile(f"[ {_SPACES}]+")
@@ -126,58 +131,6 @@ def normalize_tone_placement(s: str) -> str:
 
 # --- legacy 8-bit fonts (TCVN3/ABC and VNI) ------------------------------------------
 
-# TCVN 5712:1993 VN3 (the `.Vn*` fonts): lowercase letters and the seven base capitals.
-# Uppercase text used the same codes with a capitals font (`.VnTimeH`), so it decodes to
-# lowercase: the font, not the code, made it upper case.
-_TCVN3 = dict(
-    zip(
-        "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
-        "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
-        strict=True,
-    )
-)
-# VNI: a base letter followed by one mark byte (tone, or circumflex/breve fused with tone).
-_VNI_TONE = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
-_VNI_CIRCUMFLEX = {
-    "â": "",
-    "á": "\u0301",
-    "à": "\u0300",
-    "å": "\u0309",
-    "ã": "\u0303",
-    "ä": "\u0323",
-}
-_VNI_BREVE = {"ê": "", "é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
-_VNI_SINGLE = {
-    "ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
-}  # fmt: skip
-
-
-def _build_vni() -> tuple[dict[str, str], dict[str, str]]:
-    pairs: dict[str, str] = {}
-    for lower_base in "aeouyôö":
-        base = _VNI_SINGLE.get(lower_base, lower_base)
-        for mark, tone in _VNI_TONE.items():
-            pairs[lower_base + mark] = nfc(base + tone)
-        if lower_base in "aeo":
-            for mark, tone in _VNI_CIRCUMFLEX.items():
-                pairs[lower_base + mark] = nfc(base + "\u0302" + tone)
-        if lower_base == "a":
-            for mark, tone in _VNI_BREVE.items():
-                pairs[lower_base + mark] = nfc(base + "\u0306" + tone)
-    pairs.pop("yï")  # ỵ is the single byte î
-    full: dict[str, str] = {}
-    for seq, out in pairs.items():
-        for b in (seq[0], seq[0].upper()):
-            for m in (seq[1], seq[1].upper()):
-                full[b + m] = out.upper() if b.isupper() else out
-    singles = dict(_VNI_SINGLE)
-    singles.update({k.upper(): v.upper() for k, v in _VNI_SINGLE.items()})
-    return full, singles
-
-
-_VNI_PAIRS, _VNI_SINGLES = _build_vni()
-_VNI_TABLE = {**_VNI_SINGLES, **_VNI_PAIRS}
-_VNI_RE = re.compile("|".join(re.escape(k) for k in sorted(_VNI_TABLE, key=len, reverse=True)))
 _CP1252_EXTRAS = set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 # Characters no Unicode Vietnamese text uses but both legacy fonts produce.
@@ -197,14 +150,6 @@ _VNI_MARK_AFTER_VOWEL = re.compile(
     "(?![oO][áàãÁÀÃ])(?:" + "|".join(re.escape(k) for k in _VNI_PAIRS) + ")"
 )
 _TOKEN = re.compile(r"[^\s/\-.,;:()&]+")
-
-
-def _decode_tcvn3(s: str) -> str:
-    return "".join(_TCVN3.get(c, c) for c in s)
-
-
-def _decode_vni(s: str) -> str:
-    return _VNI_RE.sub(lambda m: _VNI_TABLE[m.group(0)], s)
 
 
 def _is_syllable(word: str) -> bool:

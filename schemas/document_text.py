@@ -93,6 +93,10 @@ class DocumentText(BaseModel):
     media_type: str
     pages: list[Page]
     ocr_engine: str | None = Field(default=None, description="e.g. 'tesseract 5.3.0'")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the reader could not take as given, e.g. a text layer read with OCR",
+    )
 
     def text(self) -> str:
         """All pages' text, separated by form feeds (the `tdkt extract --text` output)."""

@@ -47,6 +47,7 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     lines = lines_of(items)
     kind = classify(lines)
     document = ExtractedDocument(document_type=kind, pages=len(text.pages), ocr=_ocr_info(text))
+    document.warnings.extend(text.warnings)  # the reader's: a page whose text layer was OCR'd
     if kind is DocumentType.certificate:
         _certificate(document, lines)
     elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
