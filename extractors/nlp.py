@@ -84,6 +84,15 @@ HONORIFICS = {
     "ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị", "thay": "Thầy", "co": "Cô",
     "d/c": "Đ/c", "dong chi": "Đồng chí", "em": "Em", "b/c": "Đ/c",
 }  # fmt: skip
+# Military and police ranks stand where an honorific stands (`Đại tá Nguyễn Văn A`).
+RANKS = {
+    "dai tuong": "Đại tướng", "thuong tuong": "Thượng tướng", "trung tuong": "Trung tướng",
+    "thieu tuong": "Thiếu tướng", "dai ta": "Đại tá", "thuong ta": "Thượng tá",
+    "trung ta": "Trung tá", "thieu ta": "Thiếu tá", "dai uy": "Đại úy", "thuong uy": "Thượng úy",
+    "trung uy": "Trung úy", "thieu uy": "Thiếu úy", "thuong si": "Thượng sĩ",
+    "trung si": "Trung sĩ", "ha si": "Hạ sĩ", "binh nhat": "Binh nhất", "binh nhi": "Binh nhì",
+}  # fmt: skip
+HONORIFICS.update(RANKS)
 
 POSITIONS = """
 Giáo viên; Giáo viên chủ nhiệm; Giáo viên bộ môn; Giáo viên mầm non; Giáo viên tiểu học;
@@ -102,8 +111,8 @@ Nữ hộ sinh; Kỹ thuật viên; Học sinh; Sinh viên; Học viên; Trưở
 Trưởng khoa; Phó Trưởng khoa; Trưởng bộ môn; Trưởng trạm; Trạm trưởng; Trưởng thôn;
 Trưởng bản; Tổ trưởng tổ dân phố; Trưởng Công an; Phó Trưởng Công an; Chỉ huy trưởng;
 Chỉ huy phó; Chính trị viên; Đội trưởng; Đội phó; Trưởng đoàn; Quản đốc; Phó Quản đốc;
-Kỹ sư; Công nhân; Lái xe; Bảo vệ; Tạp vụ; Cấp dưỡng; Phụ trách kế toán; Phó Giám đốc Sở;
-Giám đốc Sở; Phó Trưởng phòng Giáo dục và Đào tạo; Chủ nhiệm; Phó Chủ nhiệm; Chủ nhiệm lớp;
+Kỹ sư; Công nhân; Lái xe; Bảo vệ; Tạp vụ; Cấp dưỡng; Phụ trách kế toán;
+Phó Trưởng phòng Giáo dục và Đào tạo; Chủ nhiệm; Phó Chủ nhiệm; Chủ nhiệm lớp;
 Lớp trưởng; Liên đội trưởng; Chi đội trưởng; Giảng viên; Giảng viên chính; Trợ giảng;
 Phóng viên; Biên tập viên; Nghiên cứu viên; Kiểm sát viên; Thẩm phán; Thư ký; Thư ký tòa án;
 Chiến sĩ; Sĩ quan; Hạ sĩ quan; Quân nhân chuyên nghiệp; Công nhân viên quốc phòng;
@@ -309,6 +318,11 @@ class _Parsed:
         """The entity is spelled as in the lexicon (marks included), or has no marks at all."""
         return ent.text.isascii() or _exact(ent.text) in _lexicon_exact()
 
+    def spelled_as_unit(self, ent: Span) -> bool:
+        """A body's word with its own marks (`Phòng`, not the name `Phong`; `Cục`, not
+        `Cúc`); unmarked only where the whole text lost its marks."""
+        return _exact(ent.text) in _lexicon_exact() or (ent.text.isascii() and self.text.isascii())
+
     def name_run(self, start: int) -> int:
         """End of the run of capitalized name words starting at `start`."""
         end = start
@@ -392,7 +406,7 @@ def _embedded_unit(parsed: _Parsed) -> str | None:
         order = list(range(first_comma + 1, len(parsed))) + list(range(1, first_comma))
     for i in order:
         ent = parsed.ents.get(i)
-        if ent is None or fold(ent.text) not in _PARENT_BODIES:
+        if ent is None or fold(ent.text) not in _PARENT_BODIES or not parsed.spelled_as_unit(ent):
             continue
         if parsed.starts_unit(i, strict_case=True):
             return parsed.slice(i, len(parsed)) or None
@@ -456,6 +470,66 @@ def split_recipient(text: str, kind: RecipientKind | None = None) -> RecipientPa
         return RecipientParts(kind=kind, name=cleaned, unit=_embedded_unit(parsed))
     name, position, unit = _split_individual(parsed, start)
     return RecipientParts(kind=kind, name=name, honorific=honorific, position=position, unit=unit)
+
+
+def row_kind(text: str) -> RecipientKind | None:
+    """What the row itself says it is, or None when it does not say.
+
+    An honorific or a rank (`Bà`, `Đ/c`, `Đại tá`) makes a person; a body's word first
+    (`Trường`, `Phòng`, `Công an`, `Sở`, `Hội`, `Tổ`, `Chi bộ`…) a collective, unless the
+    word is also a family name and a person's name follows (`Đoàn Văn Hải, Giáo viên`);
+    a person-name shape alone (`Trần Văn Bình, …`) a person.
+    """
+    cleaned = _clean_piece(text)
+    if not cleaned:
+        return None
+    parsed = _Parsed(cleaned)
+    if _honorific(parsed) is not None:
+        return RecipientKind.individual
+    ent = parsed.ents.get(0)
+    if (
+        ent is not None
+        and ent.label_ == "UNIT"
+        and parsed.word(0)[:1].isupper()
+        and parsed.spelled_as_unit(ent)
+    ):
+        if len(ent) == 1 and is_family_name(parsed.word(0)) and _person_shape(parsed, 0):
+            return RecipientKind.individual
+        if parsed.starts_unit(0) or len(ent) > 1:
+            return RecipientKind.collective
+    if _person_shape(parsed, 0):
+        return RecipientKind.individual
+    return None
+
+
+_LABEL_INSIDE = re.compile(r"^[^:]{2,25}:\s*\S")
+
+
+def name_doubts(parts: RecipientParts) -> list[str]:
+    """What looks off in a split recipient: each a reason its record deserves review."""
+    doubts: list[str] = []
+    name = parts.name
+    if _LABEL_INSIDE.match(name):
+        doubts.append("a label inside the name")
+    if parts.kind is RecipientKind.individual:
+        if not looks_like_person_name(name):
+            doubts.append("a person's name that does not look like one")
+        parsed = _Parsed(name)
+        if any(
+            e.label_ == "UNIT"
+            and e.start > 0
+            and parsed.starts_unit(e.start)
+            and parsed.spelled_as_unit(e)
+            for e in parsed.doc.ents
+        ):
+            doubts.append("an organization word inside a person's name")
+    else:
+        parsed = _Parsed(name)
+        if _honorific(parsed) is not None or looks_like_person_name(name):
+            doubts.append("a collective named like a person")
+        elif re.search(r"(?:^|[,;]\s*)(?:ông|bà|đ/c|đồng chí)\s+[A-ZĐ]", name, re.IGNORECASE):
+            doubts.append("an honorific inside a collective's name")
+    return doubts
 
 
 def recipient_from_cells(

@@ -139,7 +139,7 @@ def _kinds(folded: str, award: AwardMatch | None) -> set[RecipientKind] | None:
     kinds: set[RecipientKind] = set()
     if re.search(r"\btap the\b|\bdon vi\b|\bcac truong\b", folded):
         kinds.add(RecipientKind.collective)
-    if re.search(r"\bca nhan\b|\bhoc sinh\b|\bgiao vien\b|\bong\b|\bba\b|\bdong chi\b", folded):
+    if re.search(r"\bca nhan\b|\bhoc sinh\b|\bgiao vien\b", folded):
         kinds.add(RecipientKind.individual)
     if award is not None and not kinds:
         if award.code in _COLLECTIVE_CODES:
@@ -226,7 +226,10 @@ def parse_grants(
         run = body[recipients_at.end() : run_end] if recipients_at else ""
         grant = Grant(
             award=award,
-            kinds=_kinds(folded[:run_end], award),
+            # the words that introduce the recipients, not the recipients' own words
+            kinds=_kinds(
+                folded[: min(run_end, (recipients_at.end() if recipients_at else 0) + 60)], award
+            ),
             period=find_period(body) or subject_period,
             reason=_reason(body, folded),
             amount=_amounts(body, folded),

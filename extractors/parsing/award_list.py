@@ -41,6 +41,7 @@ class ListRow:
     confidence: float
     kind: RecipientKind | None = None
     section: str | None = None
+    doubts: list[str] = field(default_factory=list)
 
 
 @dataclass

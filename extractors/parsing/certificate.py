@@ -9,7 +9,7 @@ place-date, signer's title and name. Number and date are the cited decision's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.dates import find_place_date, parse_date
 from extractors.decision_numbers import find_number
@@ -44,6 +44,7 @@ class Certificate:
     date: object
     place: str | None
     signer: Signer
+    doubts: list[str] = field(default_factory=list)
 
 
 def parse_certificate(lines: list[LineItem]) -> Certificate:

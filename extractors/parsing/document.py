@@ -12,8 +12,9 @@ from datetime import date
 from extractors.money import find_amount_vnd
 from extractors.nlp import (
     RecipientParts,
-    looks_like_person_name,
+    name_doubts,
     recipient_from_cells,
+    row_kind,
     split_recipient,
 )
 from extractors.parsing.articles import Grant, parse_grants, split_articles
@@ -83,7 +84,7 @@ def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
             award_class=cert.award.award_class if cert.award else None,
             period=cert.period,
             reason=cert.reason,
-            confidence=_confidence(base, cert.recipient, cert.award),
+            confidence=_confidence(base, _parts_of(cert.recipient), cert.award, cert.doubts),
             evidence=Evidence(
                 page=cert.recipient_lines[0].page,
                 bbox=recipient_bbox(cert.recipient_lines),
@@ -130,13 +131,15 @@ def _decision(
     for grant in grants:
         for inline in grant.inline:
             kind_hint = next(iter(grant.kinds)) if grant.kinds and len(grant.kinds) == 1 else None
-            parts = split_recipient(inline.text, kind_hint)
+            own = row_kind(inline.text)
+            parts = split_recipient(inline.text, own or kind_hint)
             if not parts.name:
                 continue
             base = min((line.confidence for line in inline.lines), default=1.0)
+            doubts = _kind_doubts(own, kind_hint)
             award = grant.award_for(parts.kind)
             document.awards.append(
-                _award(parts, grant, award, base, inline.lines, inline.text, inline_total)
+                _award(parts, grant, award, base, inline.lines, inline.text, inline_total, doubts)
             )
     list_items = _items_from(items, lines[list_at] if list_at < len(lines) else None, kind)
     if kind is DocumentType.decision and list_at >= len(lines):
@@ -168,12 +171,15 @@ def _grant_for(kind: RecipientKind | None, grants: list[Grant]) -> Grant | None:
 
 def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, rows: int) -> Award:
     cells = row.cells
+    own = row_kind(cells.get(Role.combined) or cells.get(Role.name, ""))
+    kind = own or row.kind
     if Role.combined in cells:
-        parts = split_recipient(cells[Role.combined], row.kind)
+        parts = split_recipient(cells[Role.combined], kind)
     else:
         parts = recipient_from_cells(
-            cells.get(Role.name, ""), cells.get(Role.position), cells.get(Role.unit), row.kind
+            cells.get(Role.name, ""), cells.get(Role.position), cells.get(Role.unit), kind
         )
+    doubts = [*row.doubts, *_kind_doubts(own, row.kind)]
     award: AwardMatch | None = None
     if cells.get(Role.award):
         written = " ".join(cells[Role.award].split())
@@ -186,7 +192,7 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, r
     grant = _grant_for(parts.kind, grants)
     if award is None and grant is not None:
         award = grant.award_for(parts.kind)
-    result = _award(parts, grant, award, row.confidence, [], row.text, rows)
+    result = _award(parts, grant, award, row.confidence, [], row.text, rows, doubts)
     result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
     if cells.get(Role.amount):
         result.amount_vnd = find_amount_vnd(cells[Role.amount] + " đồng") or result.amount_vnd
@@ -203,6 +209,7 @@ def _award(
     lines: list[LineItem],
     text: str,
     recipients: int,
+    doubts: list[str] | None = None,
 ) -> Award:
     recipient = Recipient(
         kind=parts.kind,
@@ -219,7 +226,7 @@ def _award(
         period=grant.period if grant else None,
         reason=grant.reason if grant else None,
         amount_vnd=grant.amount_for(parts.kind, recipients) if grant else None,
-        confidence=_confidence(base, recipient, award),
+        confidence=_confidence(base, parts, award, doubts or []),
         evidence=Evidence(
             page=lines[0].page if lines else None,
             bbox=union_bbox([line.bbox for line in lines]),
@@ -228,14 +235,49 @@ def _award(
     )
 
 
-def _confidence(base: float, recipient: Recipient, award: AwardMatch | None) -> float:
+def _kind_doubts(own: RecipientKind | None, hint: RecipientKind | None) -> list[str]:
+    """The row's kind against what its section or article says."""
+    if own is None:
+        return [] if hint is not None else ["kind decided by default"]
+    if hint is not None and hint is not own:
+        return ["the row's kind differs from its section's"]
+    return []
+
+
+def _parts_of(recipient: Recipient) -> RecipientParts:
+    return RecipientParts(
+        kind=recipient.kind,
+        name=recipient.name,
+        honorific=recipient.honorific,
+        position=recipient.position,
+        unit=recipient.unit,
+    )
+
+
+# How much each doubt about a record lowers its confidence; any one of the strong ones
+# puts the record below the review threshold (0.7) on its own.
+_DOUBT_FACTORS = {
+    "a label inside the name": 0.5,
+    "a person's name that does not look like one": 0.6,
+    "an organization word inside a person's name": 0.6,
+    "a collective named like a person": 0.6,
+    "an honorific inside a collective's name": 0.5,
+    "the row's kind differs from its section's": 0.65,
+    "kind decided by default": 0.9,
+}
+_OTHER_DOUBT = 0.65
+
+
+def _confidence(
+    base: float, parts: RecipientParts, award: AwardMatch | None, doubts: list[str]
+) -> float:
     """How far to trust a record: the reading's confidence, lowered by what looks off."""
     score = max(0.0, min(1.0, base))
-    if recipient.kind is RecipientKind.individual and not looks_like_person_name(recipient.name):
-        score *= 0.6
+    for doubt in [*doubts, *name_doubts(parts)]:
+        score *= _DOUBT_FACTORS.get(doubt, _OTHER_DOUBT)
     if award is None:
-        score *= 0.7
-    if recipient.kind is RecipientKind.individual and recipient.unit is None:
+        score *= 0.65
+    if parts.kind is RecipientKind.individual and parts.unit is None:
         score *= 0.95
     return round(score, 3)
 

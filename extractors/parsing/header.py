@@ -14,6 +14,7 @@ from datetime import date
 
 from extractors.dates import find_place_date
 from extractors.decision_numbers import find_number
+from extractors.parsing.issuer import E_SIGN_STAMP, issuer_from_block
 from extractors.parsing.items import LineItem
 from extractors.parsing.org_names import organization_case
 from extractors.text_normalize import fold, is_all_caps
@@ -25,9 +26,6 @@ _MOTTO = (
     "dang cong san viet nam",
 )
 _RULE = re.compile(r"^[\s\-_=.–—*]+$")
-_LOCALITY = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S.*$")
-_LOCALITY_FOLD = re.compile(r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|tp)\b")
-_DEPARTMENT = re.compile(r"^(so|phong|ban|van phong|chi cuc|cuc|thanh tra|hoi dong)\b")
 _AUTHORITY_TITLES = (
     "chu tich",
     "pho chu tich",
@@ -92,28 +90,8 @@ def issuer_from_authority(text: str) -> str | None:
 
 def resolve_issuer(block: list[str]) -> tuple[str | None, str | None]:
     """Issuer and parent from the header's left block lines (top to bottom)."""
-    lines: list[str] = []
-    for text in block:
-        text = text.strip(" -_")
-        if not text or is_rule(text):
-            continue
-        folded = fold(text)
-        if lines and (folded.startswith(("va ", "& ", "- ")) or fold(lines[-1]).endswith(" va")):
-            lines[-1] = f"{lines[-1]} {text}"
-        else:
-            lines.append(text)
-    if not lines:
-        return None, None
-    if len(lines) == 1:
-        return organization_case(lines[0]), None
-    parent = organization_case(lines[0])
-    issuer = organization_case(" ".join(lines[1:]))
-    folded_issuer = fold(issuer)
-    if _DEPARTMENT.match(folded_issuer) and not _LOCALITY_FOLD.search(folded_issuer):
-        locality = _LOCALITY.search(parent)
-        if locality:
-            issuer = f"{issuer} {locality.group(0)}"
-    return issuer, parent
+    reading = issuer_from_block(block)
+    return reading.issuer, reading.parent
 
 
 @dataclass
@@ -127,6 +105,9 @@ class Header:
     authority: str | None = None
     body_start: int = 0
     issuer_block: list[str] = field(default_factory=list)
+    issuer_confidence: float = 0.0
+    number_line: str | None = None  # the `Số:` line as printed, blank or not
+    date_line: str | None = None  # the place-date line as printed, blank day or not
 
 
 def _is_subject_start(folded: str) -> bool:
@@ -145,22 +126,26 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
     for line in top:
         text = strip_motto(line.text, line.folded)
         folded = fold(text)
-        if not text or is_rule(text) or is_motto(folded):
+        if not text or is_rule(text) or is_motto(folded) or E_SIGN_STAMP.match(folded):
             continue
-        if header.number is None and re.match(r"^s[oốô6ó]\s*[:.]?", folded) and "/" in text:
+        if header.number_line is None and re.match(r"^s[oốô6ó]\s*[:.]?", folded) and "/" in text:
             header.number = find_number(text)
+            header.number_line = text
             # a blank number (`Số:   /QĐ-…`) still ends the issuer block
             continue
         place_date = find_place_date(text) if "ngay" in folded or "nam" in folded else None
         if place_date and (place_date[0] or place_date[1]):
             if header.place is None and header.date is None:
                 header.place, header.date = place_date
+                header.date_line = text
             continue
         if re.match(r"^so\s*[:.]|^so\s+\d", folded):
             continue
         if line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block):
             header.issuer_block.append(text)
-    header.issuer, header.issuer_parent = resolve_issuer(header.issuer_block)
+    reading = issuer_from_block(header.issuer_block)
+    header.issuer, header.issuer_parent = reading.issuer, reading.parent
+    header.issuer_confidence = reading.confidence
     if title_at is None:
         header.body_start = 0
         return header

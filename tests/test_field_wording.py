@@ -1,0 +1,123 @@
+"""The parsers on real wording laid out as the field prints it (not our samples' layouts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas import AwardCode, RecipientKind
+from tests.field_texts import parse, real_text
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+
+
+def _decision(header: str, article: str, authority: str = "CHỦ TỊCH ỦY BAN NHÂN DÂN") -> str:
+    return f"""
+{header}
+{MOTTO}
+Quảng Ninh, ngày 3 tháng 4 năm 2023
+QUYẾT ĐỊNH
+Về việc tặng Bằng khen
+{authority}
+Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;
+QUYẾT ĐỊNH:
+{article}
+Điều 2. Chánh Văn phòng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành./.
+Nơi nhận:
+- Như Điều 2;
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Thắng
+"""
+
+
+ARTICLE = (
+    "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho: Bà Lê Thị Thu Hà, "
+    "Hiệu trưởng Trường Mầm non Hồng Bắc."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "parent"),
+    [
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 345/QĐ-UBND",
+            "Ủy ban nhân dân tỉnh Quảng Ninh",
+            None,
+        ),
+        (
+            "UBND HUYỆN NAM TRỰC\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/QĐ-PGDĐT",
+            "Phòng Giáo dục và Đào tạo huyện Nam Trực",
+            "UBND huyện Nam Trực",
+        ),
+        (
+            "UBND TỈNH SƠN LA\nSỞ GD&ĐT\nSố: 424/QĐ-SGDĐT",
+            "Sở Giáo dục và Đào tạo tỉnh Sơn La",
+            "UBND tỉnh Sơn La",
+        ),
+        (
+            "UBND TP. CẦN THƠ\nSỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI\nSố: 5/QĐ-SLĐTBXH",
+            "Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ",
+            "UBND TP. Cần Thơ",
+        ),
+        (
+            "phßng GD & ®t viÖt yªn\nTRƯỜNG TIỂU HỌC QUANG CHÂU\nSố: 7/QĐ-THQC",
+            "Trường Tiểu học Quang Châu",
+            None,
+        ),
+        (
+            "ĐẢNG BỘ HUYỆN HIỆP HÒA\nĐẢNG ỦY XÃ HOÀNG LƯƠNG\nSố: 212-QĐ/ĐU",
+            "Đảng ủy xã Hoàng Lương",
+            "Đảng bộ huyện Hiệp Hòa",
+        ),
+        ("THỦ TƯỚNG\nCHÍNH PHỦ\nSố: 345/QĐ-TTg", "Thủ tướng Chính phủ", None),
+    ],
+)
+def test_the_issuer_is_built_from_every_header_line(
+    header: str, issuer: str, parent: str | None
+) -> None:
+    document = parse(_decision(header, ARTICLE))
+    assert document.issuer == issuer
+    if parent is not None:
+        assert document.issuer_parent == parent
+
+
+def test_an_issuer_named_only_in_the_authority_line() -> None:
+    document = parse(
+        _decision("Số: 1870/QĐ-UBND", ARTICLE, "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA")
+    )
+    assert document.issuer == "Ủy ban nhân dân phường Thuận Hóa"
+    assert document.number == "1870/QĐ-UBND"
+
+
+def test_an_e_signing_stamp_is_neither_header_nor_signer() -> None:
+    header = (
+        "Cơ quan: Ủy ban nhân dân tỉnh Quảng Ninh\nGiờ ký: 03.04.2023 10:12:45\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 345/QĐ-UBND"
+    )
+    document = parse(_decision(header, ARTICLE))
+    assert document.issuer == "Ủy ban nhân dân tỉnh Quảng Ninh"
+    assert document.signer.name == "Nguyễn Văn Thắng"
+
+
+def test_a_mixed_run_of_persons_and_collectives_hue_10() -> None:
+    """The Huế report's recipients (real wording), persons and schools in one Điều 1."""
+    text = real_text("10")
+    run = text[text.index("Bà Lê Thị Thu Hà") : text.index("thành phố Huế.") + len("thành phố Huế")]
+    article = (
+        "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho: Trường Tiểu học Lý Thường Kiệt, "
+        "phường Thuận Hóa; Công an huyện Phong Điền; Sở Nội vụ; " + run + " và Hội Cựu chiến "
+        "binh xã Quảng Điền.\nĐã có thành tích xuất sắc trong năm học 2024-2025."
+    )
+    document = parse(_decision("ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 9/QĐ-UBND", article))
+    by_name = {a.recipient.name: a for a in document.awards}
+    school = by_name["Trường Tiểu học Lý Thường Kiệt, phường Thuận Hóa"]
+    assert school.recipient.kind is RecipientKind.collective
+    for name in ("Công an huyện Phong Điền", "Sở Nội vụ", "Hội Cựu chiến binh xã Quảng Điền"):
+        assert by_name[name].recipient.kind is RecipientKind.collective
+    hai = by_name["Nguyễn Đức Hải"].recipient
+    assert (hai.honorific, hai.position) == ("Ông", "chuyên viên")
+    assert hai.unit == "Văn phòng Sở Giáo dục và Đào tạo thành phố Huế"
+    assert sum(a.recipient.kind is RecipientKind.individual for a in document.awards) == 7
+    assert len(document.awards) == 11
+    assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
+    assert all(a.confidence >= 0.7 for a in document.awards)
