@@ -121,3 +121,66 @@ def test_a_mixed_run_of_persons_and_collectives_hue_10() -> None:
     assert len(document.awards) == 11
     assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
     assert all(a.confidence >= 0.7 for a in document.awards)
+
+
+CERTIFICATE_FOOT = """
+Vào sổ số: 45
+Quyết định số: 1684/QĐ-PGDĐT
+Nam Trực, ngày 26 tháng 7 năm 2020
+KT. TRƯỞNG PHÒNG
+PHÓ TRƯỞNG PHÒNG
+Nguyễn Văn San
+"""
+
+
+def test_a_form_certificate_is_read_by_its_labels() -> None:
+    """Labelled fields with the nomination notice's people (real text 13)."""
+    document = parse(
+        MOTTO
+        + """
+TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LẠNG GIANG
+CÔNG NHẬN
+GIẤY CHỨNG NHẬN
+Danh hiệu: Lao động tiên tiến
+Ông (Bà): Nguyễn Thị Thu Hương
+Chức vụ: Hiệu trưởng
+Đơn vị: Trường THCS Thị trấn Vôi
+Đã có thành tích: xuất sắc trong thực hiện nhiệm vụ năm học 2019 - 2020
+Năm học: 2019 - 2020"""
+        + CERTIFICATE_FOOT
+    )
+    assert document.issuer == "Phòng Giáo dục và Đào tạo huyện Lạng Giang"
+    (award,) = document.awards
+    recipient = award.recipient
+    assert recipient.kind is RecipientKind.individual
+    assert (recipient.name, recipient.position) == ("Nguyễn Thị Thu Hương", "Hiệu trưởng")
+    assert recipient.unit == "Trường THCS Thị trấn Vôi"
+    assert award.award_code is AwardCode.lao_dong_tien_tien
+    assert award.period == "2019-2020"
+    assert award.reason == "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm học 2019 - 2020"
+    assert document.number == "1684/QĐ-PGDĐT"
+    assert str(document.date) == "2020-07-26"  # `Vào sổ số` cites no date: the signing day
+
+
+def test_a_pupils_prize_is_kept_as_printed_with_a_blank_cited_day() -> None:
+    """Real text 07: a school's pupils, the number and day left blank for the pen."""
+    document = parse(
+        MOTTO
+        + """
+HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC QUANG CHÂU
+TẶNG
+GIẤY KHEN
+Em: Chu Thị Mai
+Học sinh lớp: 5A
+Đã đạt: Giải Nhì môn Toán
+Năm học: 2020 - 2021
+Quyết định số      /QĐ – THQC ngày     tháng 5 năm 2021
+Quang Châu, ngày 28 tháng 5 năm 2021
+HIỆU TRƯỞNG
+Nguyễn Văn Vỹ
+"""
+    )
+    (award,) = document.awards
+    assert (award.recipient.name, award.recipient.unit) == ("Chu Thị Mai", "5A")
+    assert (award.award_code, award.award_text) == (AwardCode.other, "Giải Nhì môn Toán")
+    assert document.number is None and document.date is None  # never invented

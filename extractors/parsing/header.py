@@ -14,7 +14,7 @@ from datetime import date
 
 from extractors.dates import find_place_date
 from extractors.decision_numbers import find_number
-from extractors.parsing.issuer import E_SIGN_STAMP, issuer_from_block
+from extractors.parsing.issuer import E_SIGN_STAMP, expand, issuer_from_block
 from extractors.parsing.items import LineItem
 from extractors.parsing.org_names import organization_case
 from extractors.text_normalize import fold, is_all_caps
@@ -83,9 +83,14 @@ def issuer_from_authority(text: str) -> str | None:
         return "Thủ tướng Chính phủ"
     for title in sorted(_AUTHORITY_TITLES, key=len, reverse=True):
         if folded.startswith(title + " "):
-            rest = " ".join(words[len(title.split()) :])
-            return organization_case(rest) if rest else None
+            # `TRƯỞNG PHÒNG GIÁO DỤC …`: the title's last word names the body (`Phòng …`)
+            keep = _BODY_IN_TITLE.get(title, 0)
+            rest = " ".join(words[len(title.split()) - keep :])
+            return organization_case(expand(rest)) if rest else None
     return None
+
+
+_BODY_IN_TITLE = {"truong phong": 1, "truong ban": 1, "chanh van phong": 2, "vien truong": 0}
 
 
 def resolve_issuer(block: list[str]) -> tuple[str | None, str | None]:
