@@ -502,6 +502,12 @@ def row_kind(text: str) -> RecipientKind | None:
     return None
 
 
+def starts_with_position(text: str) -> bool:
+    """`Giáo viên`, `Phó Hiệu trưởng …`: the text opens with a job title."""
+    parsed = _Parsed(_clean_piece(text))
+    return parsed.label(0) == "POSITION"
+
+
 _LABEL_INSIDE = re.compile(r"^[^:]{2,25}:\s*\S")
 
 

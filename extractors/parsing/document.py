@@ -48,14 +48,18 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     lines = lines_of(items)
     kind = classify(lines)
     document = ExtractedDocument(document_type=kind, pages=len(text.pages), ocr=_ocr_info(text))
+    doubts: dict[str, float] = {}
     if kind is DocumentType.certificate:
-        _certificate(document, lines)
+        _certificate(document, lines, doubts)
     elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
-        _decision(document, items, lines, kind)
+        _decision(document, items, lines, kind, doubts)
     _drop_nameless(document)
     _check(document)
-    add_field_confidence(document, text)
+    add_field_confidence(document, text, doubts)
     return document
+
+
+BLANK_FIELD = 0.3  # a number or day printed blank (left for the pen): null, to be checked
 
 
 def _ocr_info(text: DocumentText) -> OcrInfo:
@@ -67,8 +71,12 @@ def _ocr_info(text: DocumentText) -> OcrInfo:
     )
 
 
-def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
+def _certificate(
+    document: ExtractedDocument, lines: list[LineItem], doubts: dict[str, float]
+) -> None:
     cert = parse_certificate(lines)
+    if cert.issuer is None:
+        doubts["/issuer"] = 0.0
     document.issuer, document.issuer_level = cert.issuer, cert.issuer_level
     document.number, document.place, document.signer = cert.number, cert.place, cert.signer
     document.date = cert.date if isinstance(cert.date, date) else None
@@ -95,14 +103,29 @@ def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
 
 
 def _decision(
-    document: ExtractedDocument, items: list[Item], lines: list[LineItem], kind: DocumentType
+    document: ExtractedDocument,
+    items: list[Item],
+    lines: list[LineItem],
+    kind: DocumentType,
+    doubts: dict[str, float],
 ) -> None:
     header = parse_header(lines, ("danh sach",) if kind is DocumentType.award_list else ())
     document.issuer, document.issuer_parent = header.issuer, header.issuer_parent
     document.number, document.place, document.date = header.number, header.place, header.date
     document.subject = header.subject
-    if document.issuer is None and header.authority:
-        document.issuer = issuer_from_authority(header.authority)
+    issuer_confidence = header.issuer_confidence
+    if header.authority and (document.issuer is None or issuer_confidence < 0.7):
+        # the authority line names the body in full (`CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG X`)
+        from_authority = issuer_from_authority(header.authority)
+        if from_authority:
+            document.issuer, issuer_confidence = from_authority, 0.85
+    if document.issuer is None:
+        issuer_confidence = 0.0
+    doubts["/issuer"] = issuer_confidence
+    if document.number is None:
+        doubts["/number"] = BLANK_FIELD
+    if document.date is None and kind is DocumentType.decision:
+        doubts["/date"] = BLANK_FIELD
     document.issuer_level = issuer_level_of(document.issuer) if document.issuer else None
 
     articles, body_end = split_articles(lines, header.body_start)
@@ -136,10 +159,12 @@ def _decision(
             if not parts.name:
                 continue
             base = min((line.confidence for line in inline.lines), default=1.0)
-            doubts = _kind_doubts(own, kind_hint)
+            row_doubts = _kind_doubts(own, kind_hint)
             award = grant.award_for(parts.kind)
             document.awards.append(
-                _award(parts, grant, award, base, inline.lines, inline.text, inline_total, doubts)
+                _award(
+                    parts, grant, award, base, inline.lines, inline.text, inline_total, row_doubts
+                )
             )
     list_items = _items_from(items, lines[list_at] if list_at < len(lines) else None, kind)
     if kind is DocumentType.decision and list_at >= len(lines):
