@@ -610,9 +610,61 @@ def split_recipient_run(text: str) -> list[str]:
         if intro.group("colon") or _starts_new_recipient(_Parsed(rest), 0, individuals=True):
             text = rest
     pieces: list[str] = []
+    by_comma = ";" not in text
     for chunk in _LINE_ITEM.split(text):
         for part in chunk.split(";"):
             cleaned = _clean_piece(part)
-            if cleaned:
-                pieces.extend(_clean_piece(p) for p in _split_on_va(cleaned))
-    return [p for p in pieces if p]
+            if not cleaned:
+                continue
+            for piece in _split_on_va(cleaned):
+                pieces.extend(_split_on_commas(_clean_piece(piece)) if by_comma else [piece])
+    return [_clean_piece(p) for p in pieces if _clean_piece(p)]
+
+
+# Bodies inside a larger one: `Tổ Toán - Tin, Trường THCS X` is one collective.
+_SUB_BODIES = {fold(w) for w in ("Tổ", "Công đoàn", "Chi bộ", "Chi đoàn", "Khối", "Lớp", "Khoa")}
+
+
+def _split_on_commas(piece: str) -> list[str]:
+    """A run without `;` lists recipients between commas (`Trường A, Trường B, ông C (…)`):
+    cut where a new recipient starts (an honorific, a body's name), but never between a
+    sub-body and its body (`Tổ Toán, Trường …`) nor before a locality (`…, huyện X`)."""
+    parsed = _Parsed(piece)
+    cuts: list[int] = []
+    depth = 0
+    for i in range(len(parsed)):
+        word = parsed.word(i)
+        depth += word == "("
+        depth -= word == ")"
+        if word != "," or depth > 0 or i + 1 >= len(parsed):
+            continue
+        if not _starts_new_recipient(parsed, i + 1, individuals=False):
+            continue
+        start = cuts[-1] + 1 if cuts else 0
+        head = parsed.ents.get(start)
+        nxt = parsed.ents.get(i + 1)
+        if (
+            head is not None
+            and fold(head.text) in _SUB_BODIES
+            and nxt is not None
+            and fold(nxt.text) in _PARENT_BODIES
+        ):
+            continue
+        person = parsed.label(start) == "HONORIFIC" or _person_shape(parsed, start)
+        if person and parsed.label(i + 1) == "UNIT":
+            # `Bà A, Giáo viên, Trường X`: a person without a unit yet takes this one
+            has_unit = any(
+                parsed.label(k) == "UNIT" and parsed.starts_unit(k) for k in range(start + 1, i)
+            ) or any(parsed.word(k) == "(" for k in range(start, i))
+            if not has_unit:
+                continue
+        cuts.append(i)
+    if not cuts:
+        return [piece]
+    out: list[str] = []
+    start = 0
+    for cut in cuts:
+        out.append(parsed.slice(start, cut))
+        start = cut + 1
+    out.append(parsed.slice(start, len(parsed)))
+    return [p for p in out if p]

@@ -128,6 +128,20 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
             (i for i, line in enumerate(lines) if line.folded.startswith(title_words)), None
         )
     top = lines[: title_at if title_at is not None else min(len(lines), 12)]
+    subject_from = title_at + 1 if title_at is not None else 0
+    if title_at is not None:
+        # a title printed (or stored) above the header block: the motto, `Số:` and the
+        # place-date line after it still belong to the header
+        late = [
+            k
+            for k in range(title_at + 1, min(len(lines), title_at + 10))
+            if is_motto(lines[k].folded)
+            or re.match(r"^s[oốô6ó]\s*[:.]", lines[k].folded)
+            or (find_place_date(lines[k].text) or (None, None))[0]
+        ]
+        if late:
+            top = lines[:title_at] + lines[title_at + 1 : late[-1] + 1]
+            subject_from = late[-1] + 1
     for line in top:
         text = strip_motto(line.text, line.folded)
         folded = fold(text)
@@ -154,9 +168,9 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
     if title_at is None:
         header.body_start = 0
         return header
-    i = title_at + 1
+    i = subject_from
     subject: list[str] = []
-    while i < len(lines) and i < title_at + 8:
+    while i < len(lines) and i < subject_from + 7:
         line = lines[i]
         if not subject and _is_subject_start(line.folded):
             subject.append(line.text)
