@@ -184,3 +184,62 @@ Nguyễn Văn Vỹ
     assert (award.recipient.name, award.recipient.unit) == ("Chu Thị Mai", "5A")
     assert (award.award_code, award.award_text) == (AwardCode.other, "Giải Nhì môn Toán")
     assert document.number is None and document.date is None  # never invented
+
+
+def _listed(listing: str) -> str:
+    article = (
+        "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 3 tập thể và "
+        "4 cá nhân (có danh sách kèm theo).\nĐã có thành tích xuất sắc năm học 2022 - 2023."
+    )
+    return _decision("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 1870/QĐ-UBND", article) + listing
+
+
+def test_a_name_only_list_under_unit_headings_and_a_misread_section() -> None:
+    """Real text 09's schools as a `STT | Tên tập thể` list; teachers grouped under their
+    school; the persons' section read by OCR as `IH.`."""
+    document = parse(
+        _listed("""
+DANH SÁCH
+Tập thể, cá nhân được tặng Bằng khen
+I. TẬP THỂ
+| STT | Tên tập thể |
+| 1 | Trường Mầm non Bộc Bố, huyện Pác Nặm |
+| 2 | Trường Tiểu học Nghiên Loan I, huyện Pác Nặm |
+| 3 | Trường Trung học cơ sở Bắc Kạn, thành phố Bắc Kạn |
+IH. CÁ NHÂN
+| STT | Họ và tên |
+| Trường Tiểu học Khang Ninh |
+| 1 | NGUYỄN THỊ THU HÀ |
+| 2 | TRẦN THỊ KHUYÊN |
+| Trường Mầm non Quang Phong |
+| 3 | BÙI PHƯỚC DƯƠNG |
+1. Ông Nguyễn Đức Hải, Phó Giám đốc Sở Giáo dục và Đào tạo;
+""")
+    )
+    kinds = {a.recipient.name: a.recipient.kind for a in document.awards}
+    assert [n for n, k in kinds.items() if k is RecipientKind.collective] == [
+        "Trường Mầm non Bộc Bố, huyện Pác Nặm",
+        "Trường Tiểu học Nghiên Loan I, huyện Pác Nặm",
+        "Trường Trung học cơ sở Bắc Kạn, thành phố Bắc Kạn",
+    ]
+    units = {a.recipient.name: a.recipient.unit for a in document.awards}
+    assert units["Nguyễn Thị Thu Hà"] == "Trường Tiểu học Khang Ninh"
+    assert units["Bùi Phước Dương"] == "Trường Mầm non Quang Phong"
+    assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
+
+
+def test_doubtful_records_and_fields_wait_for_review() -> None:
+    """A label inside a name, a blank number and day: each below the threshold, listed."""
+    article = (
+        "Điều 1. Tặng Giấy khen cho: Danh hiệu: Lao động tiên tiến, Bà Trần Thị Khuyên; "
+        "Bà Vũ Thị Xuân- Hiệu trưởng trường Mầm non Thị trấn Vôi."
+    )
+    header = "TRƯỜNG TIỂU HỌC QUANG CHÂU\nSố:      /QĐ – THQC"
+    text = _decision(header, article).replace("ngày 3 tháng 4", "ngày     tháng 5")
+    document = parse(text)
+    assert document.number is None and document.date is None
+    assert {"/number", "/date"} <= set(document.low_confidence)
+    doubtful = [a for a in document.awards if "Danh hiệu" in a.recipient.name]
+    assert doubtful and all(a.confidence < 0.7 for a in doubtful)
+    xuan = next(a for a in document.awards if a.recipient.name == "Vũ Thị Xuân")
+    assert xuan.confidence >= 0.7

@@ -19,7 +19,7 @@ from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
 from extractors.parsing.list_columns import Role, header_roles
 from extractors.taxonomy import match_award
 from extractors.text_normalize import fold
-from schemas import AwardCode, BBox, RecipientKind, Word
+from schemas import AwardCode, BBox, RecipientKind, TableRow, Word
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)/-]?\s+(\S.*)$")
@@ -45,6 +45,7 @@ class ListRow:
     kind: RecipientKind | None = None
     section: str | None = None
     doubts: list[str] = field(default_factory=list)
+    group: str | None = None  # the unit heading the row stands under (`Trường THCS X`)
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _State:
     rows: list[ListRow] = field(default_factory=list)
     columns: tuple[list[tuple[float, float]], list[Role | None]] | None = None
     guessed: bool = False  # the columns' roles come from their contents, not a header
+    group: str | None = None
 
 
 def section_kind(text: str) -> RecipientKind | None:
@@ -64,6 +66,8 @@ def section_kind(text: str) -> RecipientKind | None:
     match = _SECTION.match(folded)
     if not match or len(folded) > 90:
         return None
+    if "tap the" in folded and "ca nhan" in folded:
+        return None  # `Tập thể, cá nhân được tặng …`: the list's title, not a section
     return RecipientKind.collective if "tap the" in match.group(1) else RecipientKind.individual
 
 
@@ -86,7 +90,7 @@ def parse_list(items: list[Item]) -> list[ListRow]:
 
 
 def _start_row(state: _State, row: ListRow) -> None:
-    row.kind, row.section = state.kind, state.section
+    row.kind, row.section, row.group = state.kind, state.section, state.group
     if state.guessed:
         row.doubts.append("list columns guessed from their contents")
     state.rows.append(row)
@@ -142,12 +146,23 @@ def _table_rows(item: TableItem, state: _State) -> None:
         roles = header_roles(texts)
         if roles is not None:
             state.roles, state.open_row, state.guessed = roles, None, False
+            state.group = None
+            named = fold(" ".join(texts))
+            if "ho va ten" in named or "ho ten" in named:
+                state.kind = RecipientKind.individual  # a header naming persons
+            elif "ten tap the" in named:
+                state.kind = RecipientKind.collective
             continue
         filled = [t for t in texts if t]
         if not filled:
             continue
         joined = " ".join(filled)
         if (len(set(filled)) == 1 and _section(state, filled[0])) or _section(state, joined):
+            state.group = None
+            continue
+        if _is_group_heading(filled, item.table.rows[index + 1 :]):
+            # `Trường THCS X` above its teachers: each row's unit, not a recipient
+            state.group, state.open_row = filled[0], None
             continue
         if state.roles is None or state.guessed:
             state.roles, state.guessed = _guess_roles(texts), True
@@ -175,6 +190,16 @@ def _table_rows(item: TableItem, state: _State) -> None:
         if not (cells.get(Role.name) or cells.get(Role.combined)):
             continue
         _start_row(state, ListRow(item.page, cells, joined, row.bbox, confidence))
+
+
+def _is_group_heading(filled: list[str], below: list[TableRow]) -> bool:
+    """One body's name alone on a row (or merged across it), with numbered rows below."""
+    if len(set(filled)) != 1 or _looks_numbered(filled[0]):
+        return False
+    if row_kind(filled[0]) is not RecipientKind.collective:
+        return False
+    nxt = next((r for r in below if any(c.text.strip() for c in r.cells)), None)
+    return nxt is not None and _looks_numbered(nxt.cells[0].text)
 
 
 def _guess_roles(texts: list[str]) -> list[Role | None]:

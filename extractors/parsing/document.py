@@ -205,6 +205,14 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, r
             cells.get(Role.name, ""), cells.get(Role.position), cells.get(Role.unit), kind
         )
     doubts = [*row.doubts, *_kind_doubts(own, row.kind)]
+    if row.group and parts.kind is RecipientKind.individual and parts.unit is None:
+        parts = RecipientParts(
+            kind=parts.kind,
+            name=parts.name,
+            honorific=parts.honorific,
+            position=parts.position,
+            unit=row.group,
+        )
     award: AwardMatch | None = None
     if cells.get(Role.award):
         written = " ".join(cells[Role.award].split())
