@@ -188,6 +188,7 @@ _LOWERCASE_UNIT_STARTS = {
     ]
 }
 _LOCALITIES = {fold(w) for w in ("Xã", "Phường", "Thị trấn", "Huyện", "Quận", "Thị xã")}
+_LOCALITY_WORDS = {"xã", "phường", "huyện", "quận", "tỉnh", "thôn", "bản", "ấp", "trấn", "phố"}
 
 
 @lru_cache(maxsize=1)
@@ -408,6 +409,8 @@ def _embedded_unit(parsed: _Parsed) -> str | None:
         ent = parsed.ents.get(i)
         if ent is None or fold(ent.text) not in _PARENT_BODIES or not parsed.spelled_as_unit(ent):
             continue
+        if i > 0 and _exact(parsed.word(i - 1)) in _LOCALITY_WORDS:
+            continue  # `xã Trường Xuân`: a place's name, not a body
         if parsed.starts_unit(i, strict_case=True):
             return parsed.slice(i, len(parsed)) or None
     return None
@@ -452,6 +455,9 @@ def _split_individual(parsed: _Parsed, start: int) -> tuple[str, str | None, str
     return name, position, unit or None
 
 
+_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
 def split_recipient(text: str, kind: RecipientKind | None = None) -> RecipientParts:
     """Split one printed recipient into honorific, name, position and unit.
 
@@ -468,6 +474,11 @@ def split_recipient(text: str, kind: RecipientKind | None = None) -> RecipientPa
     kind = kind or _detect_kind(parsed, start)
     if kind is RecipientKind.collective:
         return RecipientParts(kind=kind, name=cleaned, unit=_embedded_unit(parsed))
+    inner = _TRAILING_PARENTHESIS.search(cleaned)
+    if inner and parsed.name_run(start) > start:
+        # `ông A (Tổ trưởng chuyên môn Trường X)`: position and unit in brackets
+        cleaned = f"{cleaned[: inner.start()]}, {inner.group(1)}"
+        parsed = _Parsed(cleaned)
     name, position, unit = _split_individual(parsed, start)
     return RecipientParts(kind=kind, name=name, honorific=honorific, position=position, unit=unit)
 

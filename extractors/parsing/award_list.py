@@ -189,6 +189,18 @@ def _table_rows(item: TableItem, state: _State) -> None:
             continue
         if not (cells.get(Role.name) or cells.get(Role.combined)):
             continue
+        previous = state.rows[-1] if state.rows and state.rows[-1].page == item.page else None
+        for role in (Role.unit, Role.award):
+            # a cell merged down the rows (`Trường TH Thủy Vân` for three teachers) is
+            # printed once: the rows under it share it
+            if (
+                role in state.roles
+                and role not in cells
+                and previous is not None
+                and role in previous.cells
+                and previous.kind is state.kind
+            ):
+                cells[role] = previous.cells[role]
         _start_row(state, ListRow(item.page, cells, joined, row.bbox, confidence))
 
 
