@@ -55,6 +55,11 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
         _decision(document, items, lines, kind, doubts)
     _drop_nameless(document)
     _check(document)
+    if document.document_type in (DocumentType.decision, DocumentType.certificate):
+        if document.signer.name is None:
+            doubts["/signer/name"] = 0.0  # every decision and certificate is signed
+        if document.issuer is None:
+            doubts["/issuer"] = 0.0
     add_field_confidence(document, text, doubts)
     return document
 
@@ -299,6 +304,8 @@ _DOUBT_FACTORS = {
     "kind decided by default": 0.9,
 }
 _OTHER_DOUBT = 0.65
+OCR_SURE = 0.9
+OCR_DOUBT = 0.85
 
 
 def _confidence(
@@ -306,6 +313,9 @@ def _confidence(
 ) -> float:
     """How far to trust a record: the reading's confidence, lowered by what looks off."""
     score = max(0.0, min(1.0, base))
+    if score < OCR_SURE:
+        # a reading OCR itself doubted is right less often than its score says
+        score *= OCR_DOUBT
     for doubt in [*doubts, *name_doubts(parts)]:
         score *= _DOUBT_FACTORS.get(doubt, _OTHER_DOUBT)
     if award is None:
