@@ -70,6 +70,11 @@ ARTICLE = (
             "Đảng bộ huyện Hiệp Hòa",
         ),
         ("THỦ TƯỚNG\nCHÍNH PHỦ\nSố: 345/QĐ-TTg", "Thủ tướng Chính phủ", None),
+        (
+            "ĐẢNG BỘ HUYỆN HỮU LŨNG\nĐẢNG ỦY XÃ MINH SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố:\n-QĐ/ĐU",
+            "Đảng ủy xã Minh Sơn",
+            "Đảng bộ huyện Hữu Lũng",
+        ),
     ],
 )
 def test_the_issuer_is_built_from_every_header_line(

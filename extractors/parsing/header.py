@@ -46,6 +46,7 @@ _AUTHORITY_TITLES = (
     "truong khoa",
 )
 _TITLE_LINE = re.compile(r"^quyet dinh\b")
+_SYMBOL_ONLY = re.compile(r"^[\s.…_/-]*[A-ZĐ]{1,6}(?:[-/.][A-ZĐ&]{1,8})+\s*$")
 
 
 def is_motto(folded: str) -> bool:
@@ -159,7 +160,10 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
                 header.date_line = text
             continue
         if re.match(r"^so\s*[:.]|^so\s+\d", folded):
+            header.number_line = header.number_line or text  # `Số:` alone, blank after it
             continue
+        if _SYMBOL_ONLY.match(text):
+            continue  # `-QĐ/ĐU`: the rest of a blank number wrapped onto its own line
         if line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block):
             header.issuer_block.append(text)
     reading = issuer_from_block(header.issuer_block)
