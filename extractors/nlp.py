@@ -535,6 +535,7 @@ def name_doubts(parts: RecipientParts) -> list[str]:
         if any(
             e.label_ == "UNIT"
             and e.start > 0
+            and (e.end < len(parsed) or len(e) > 1)  # `Hà Quang Khoa` ends on a given name
             and parsed.starts_unit(e.start)
             and parsed.spelled_as_unit(e)
             for e in parsed.doc.ents

@@ -88,6 +88,7 @@ _GENERIC = [
     "Khoa",
     "Bệnh viện",
     "Trạm Y tế",
+    "Trung tâm Y tế",
     "Công ty",
     "Cục",
     "Chi cục",
