@@ -149,12 +149,16 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
     cited_blank = False
     place = None
     place_date = None
-    for line in lines:
+    for at, line in enumerate(lines):
         if _CITATION.search(line.folded) and "so vang" not in line.folded and number is None:
             number = find_number(line.text)
-            cited_date = parse_date(line.text)
+            cited = line.text
+            after = lines[at + 1] if at + 1 < len(lines) else None
+            if after is not None and after.folded.startswith(("thang", "nam ")):
+                cited = f"{cited} {after.text}"  # `… ngày` / `tháng 8 năm 2018` wrapped
+            cited_date = parse_date(cited)
             # `ngày … tháng 5 năm 2021`: the cited day was left blank, not missing
-            cited_blank = cited_date is None and bool(iter_dates(line.text))
+            cited_blank = cited_date is None and bool(iter_dates(cited))
         found = find_place_date(line.text)
         if found and found[0] and place is None and "quyet dinh" not in line.folded:
             place, place_date = found
