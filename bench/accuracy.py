@@ -49,6 +49,12 @@ class FileResult(BaseModel):
     group: str
     seconds: float
     score: DocumentScore
+    row_confidences: list[float] = []  # per extracted row, in the extraction's order
+    queued: bool = False  # what the review queue would do: a doubtful field or a warning
+
+
+REVIEW_THRESHOLD = 0.7
+BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.01))
 
 
 def find_samples(folders: Sequence[Path]) -> list[Sample]:
@@ -123,11 +129,15 @@ def evaluate(
         runs = [run_one(p, extractor_spec) for p in paths]
     results: list[FileResult] = []
     for (sample, truth), run in zip(pending, runs, strict=True):
+        confidences: list[float] = []
+        queued = True  # a file that failed is in front of a person anyway
         if run.extracted_json is None:
             score = score_failure(truth, run.error or "unknown")
         else:
             extracted = ExtractedDocument.model_validate_json(run.extracted_json)
             score = score_document(extracted, truth)
+            confidences = [a.confidence for a in extracted.awards]
+            queued = bool(extracted.low_confidence or extracted.warnings)
         results.append(
             FileResult(
                 name=sample.document.name,
@@ -135,6 +145,8 @@ def evaluate(
                 group=group_of(sample, truth, group_by),
                 seconds=run.seconds,
                 score=score,
+                row_confidences=confidences,
+                queued=queued,
             )
         )
     return results
@@ -195,6 +207,58 @@ def headline(label: str, counts: Counts, seconds: Sequence[float]) -> str:
     )
 
 
+def _row_right(result: FileResult) -> list[bool]:
+    """Per extracted row: paired with a truth row and no attribute wrong."""
+    right = [False] * len(result.row_confidences)
+    for pair in result.score.pairs:
+        if pair.extracted_index < len(right):
+            right[pair.extracted_index] = not pair.wrong
+    return right
+
+
+def _all_right(result: FileResult) -> bool:
+    s = result.score
+    rows_ok = not s.missed and not s.spurious and all(not p.wrong for p in s.pairs)
+    return rows_ok and s.doc_fields_correct == s.doc_fields_total and s.error is None
+
+
+def reliability(results: Sequence[FileResult]) -> tuple[str, dict[str, object]]:
+    """How often rows are right in each confidence band, and what the review queue holds."""
+    bands: list[dict[str, object]] = []
+    lines = ["reliability (extracted rows by confidence):"]
+    for low, high in BANDS:
+        rows = [
+            ok
+            for r in results
+            for c, ok in zip(r.row_confidences, _row_right(r), strict=True)
+            if low <= c < high
+        ]
+        share = sum(rows) / len(rows) if rows else None
+        label = f"[{low:.2f}, {min(high, 1.0):.2f}{']' if high > 1 else ')'}"
+        lines.append(f"  {label:<14} rows {len(rows):>5}  right {_f(share)}")
+        bands.append({"low": low, "high": min(high, 1.0), "rows": len(rows), "right": share})
+    wrong = [r for r in results if not _all_right(r)]
+    right = [r for r in results if _all_right(r)]
+    caught = sum(r.queued for r in wrong) / len(wrong) if wrong else None
+    held = sum(r.queued for r in right) / len(right) if right else None
+    lines.append(
+        f"review queue: holds {_f(caught)} of {len(wrong)} documents with a wrong row or field"
+        f" (target >= 0.95), {_f(held)} of {len(right)} all-right documents (target <= 0.25)"
+    )
+    missed = [r.name for r in wrong if not r.queued]
+    if missed:
+        lines.append("  wrong but not queued: " + ", ".join(missed[:20]))
+    data: dict[str, object] = {
+        "bands": bands,
+        "queue_holds_wrong": caught,
+        "queue_holds_right": held,
+        "wrong_documents": len(wrong),
+        "right_documents": len(right),
+        "wrong_not_queued": missed,
+    }
+    return "\n".join(lines), data
+
+
 def report(results: Sequence[FileResult]) -> tuple[str, dict[str, object]]:
     """The printed report and the same figures as JSON-ready data."""
     summed = totals([r.score for r in results], [r.group for r in results])
@@ -214,9 +278,12 @@ def report(results: Sequence[FileResult]) -> tuple[str, dict[str, object]]:
         "fields: "
         + "  ".join(f"{name} {_f(n / files if files else None)}" for name, n in per_field.items())
     )
+    reliability_text, reliability_data = reliability(results)
+    lines.append(reliability_text)
     data: dict[str, object] = {
         "files": [r.model_dump(mode="json") for r in results],
         "totals": summed.model_dump(mode="json"),
+        "reliability": reliability_data,
         "seconds": {
             group: {"mean": statistics.fmean(s), "median": statistics.median(s), "total": sum(s)}
             for group, s in {**seconds_by_group, "all": all_seconds}.items()

@@ -20,6 +20,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from extractors.errors import CorruptFileError
+from extractors.parsing.list_columns import header_roles
 from schemas.document_text import Cell, Line, Page, PageSource, Table, TableRow
 
 LAYOUT_TABLE_MAX_ROWS = 3
@@ -136,7 +137,9 @@ def _table(table: DocxTable, document: Document, builder: _Builder) -> None:
     if not grid:
         return
     width = max(len(row) for row in grid)
-    if len(grid) <= LAYOUT_TABLE_MAX_ROWS and width <= 2:
+    first = [" ".join(_cell_paragraphs(tc, document)) for tc in grid[0]]
+    is_list = header_roles(first) is not None  # `STT | Tên tập thể`: a list, not layout
+    if len(grid) <= LAYOUT_TABLE_MAX_ROWS and width <= 2 and not is_list:
         for column in range(width):
             block = builder.new_block()
             for row in grid:

@@ -84,6 +84,15 @@ HONORIFICS = {
     "ong": "Ông", "ba": "Bà", "anh": "Anh", "chi": "Chị", "thay": "Thầy", "co": "Cô",
     "d/c": "Đ/c", "dong chi": "Đồng chí", "em": "Em", "b/c": "Đ/c",
 }  # fmt: skip
+# Military and police ranks stand where an honorific stands (`Đại tá Nguyễn Văn A`).
+RANKS = {
+    "dai tuong": "Đại tướng", "thuong tuong": "Thượng tướng", "trung tuong": "Trung tướng",
+    "thieu tuong": "Thiếu tướng", "dai ta": "Đại tá", "thuong ta": "Thượng tá",
+    "trung ta": "Trung tá", "thieu ta": "Thiếu tá", "dai uy": "Đại úy", "thuong uy": "Thượng úy",
+    "trung uy": "Trung úy", "thieu uy": "Thiếu úy", "thuong si": "Thượng sĩ",
+    "trung si": "Trung sĩ", "ha si": "Hạ sĩ", "binh nhat": "Binh nhất", "binh nhi": "Binh nhì",
+}  # fmt: skip
+HONORIFICS.update(RANKS)
 
 POSITIONS = """
 Giáo viên; Giáo viên chủ nhiệm; Giáo viên bộ môn; Giáo viên mầm non; Giáo viên tiểu học;
@@ -102,8 +111,8 @@ Nữ hộ sinh; Kỹ thuật viên; Học sinh; Sinh viên; Học viên; Trưở
 Trưởng khoa; Phó Trưởng khoa; Trưởng bộ môn; Trưởng trạm; Trạm trưởng; Trưởng thôn;
 Trưởng bản; Tổ trưởng tổ dân phố; Trưởng Công an; Phó Trưởng Công an; Chỉ huy trưởng;
 Chỉ huy phó; Chính trị viên; Đội trưởng; Đội phó; Trưởng đoàn; Quản đốc; Phó Quản đốc;
-Kỹ sư; Công nhân; Lái xe; Bảo vệ; Tạp vụ; Cấp dưỡng; Phụ trách kế toán; Phó Giám đốc Sở;
-Giám đốc Sở; Phó Trưởng phòng Giáo dục và Đào tạo; Chủ nhiệm; Phó Chủ nhiệm; Chủ nhiệm lớp;
+Kỹ sư; Công nhân; Lái xe; Bảo vệ; Tạp vụ; Cấp dưỡng; Phụ trách kế toán;
+Phó Trưởng phòng Giáo dục và Đào tạo; Chủ nhiệm; Phó Chủ nhiệm; Chủ nhiệm lớp;
 Lớp trưởng; Liên đội trưởng; Chi đội trưởng; Giảng viên; Giảng viên chính; Trợ giảng;
 Phóng viên; Biên tập viên; Nghiên cứu viên; Kiểm sát viên; Thẩm phán; Thư ký; Thư ký tòa án;
 Chiến sĩ; Sĩ quan; Hạ sĩ quan; Quân nhân chuyên nghiệp; Công nhân viên quốc phòng;
@@ -179,6 +188,7 @@ _LOWERCASE_UNIT_STARTS = {
     ]
 }
 _LOCALITIES = {fold(w) for w in ("Xã", "Phường", "Thị trấn", "Huyện", "Quận", "Thị xã")}
+_LOCALITY_WORDS = {"xã", "phường", "huyện", "quận", "tỉnh", "thôn", "bản", "ấp", "trấn", "phố"}
 
 
 @lru_cache(maxsize=1)
@@ -309,6 +319,11 @@ class _Parsed:
         """The entity is spelled as in the lexicon (marks included), or has no marks at all."""
         return ent.text.isascii() or _exact(ent.text) in _lexicon_exact()
 
+    def spelled_as_unit(self, ent: Span) -> bool:
+        """A body's word with its own marks (`Phòng`, not the name `Phong`; `Cục`, not
+        `Cúc`); unmarked only where the whole text lost its marks."""
+        return _exact(ent.text) in _lexicon_exact() or (ent.text.isascii() and self.text.isascii())
+
     def name_run(self, start: int) -> int:
         """End of the run of capitalized name words starting at `start`."""
         end = start
@@ -392,8 +407,10 @@ def _embedded_unit(parsed: _Parsed) -> str | None:
         order = list(range(first_comma + 1, len(parsed))) + list(range(1, first_comma))
     for i in order:
         ent = parsed.ents.get(i)
-        if ent is None or fold(ent.text) not in _PARENT_BODIES:
+        if ent is None or fold(ent.text) not in _PARENT_BODIES or not parsed.spelled_as_unit(ent):
             continue
+        if i > 0 and _exact(parsed.word(i - 1)) in _LOCALITY_WORDS:
+            continue  # `xã Trường Xuân`: a place's name, not a body
         if parsed.starts_unit(i, strict_case=True):
             return parsed.slice(i, len(parsed)) or None
     return None
@@ -438,6 +455,9 @@ def _split_individual(parsed: _Parsed, start: int) -> tuple[str, str | None, str
     return name, position, unit or None
 
 
+_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
 def split_recipient(text: str, kind: RecipientKind | None = None) -> RecipientParts:
     """Split one printed recipient into honorific, name, position and unit.
 
@@ -454,8 +474,80 @@ def split_recipient(text: str, kind: RecipientKind | None = None) -> RecipientPa
     kind = kind or _detect_kind(parsed, start)
     if kind is RecipientKind.collective:
         return RecipientParts(kind=kind, name=cleaned, unit=_embedded_unit(parsed))
+    inner = _TRAILING_PARENTHESIS.search(cleaned)
+    if inner and parsed.name_run(start) > start:
+        # `ông A (Tổ trưởng chuyên môn Trường X)`: position and unit in brackets
+        cleaned = f"{cleaned[: inner.start()]}, {inner.group(1)}"
+        parsed = _Parsed(cleaned)
     name, position, unit = _split_individual(parsed, start)
     return RecipientParts(kind=kind, name=name, honorific=honorific, position=position, unit=unit)
+
+
+def row_kind(text: str) -> RecipientKind | None:
+    """What the row itself says it is, or None when it does not say.
+
+    An honorific or a rank (`Bà`, `Đ/c`, `Đại tá`) makes a person; a body's word first
+    (`Trường`, `Phòng`, `Công an`, `Sở`, `Hội`, `Tổ`, `Chi bộ`…) a collective, unless the
+    word is also a family name and a person's name follows (`Đoàn Văn Hải, Giáo viên`);
+    a person-name shape alone (`Trần Văn Bình, …`) a person.
+    """
+    cleaned = _clean_piece(text)
+    if not cleaned:
+        return None
+    parsed = _Parsed(cleaned)
+    if _honorific(parsed) is not None:
+        return RecipientKind.individual
+    ent = parsed.ents.get(0)
+    if (
+        ent is not None
+        and ent.label_ == "UNIT"
+        and parsed.word(0)[:1].isupper()
+        and parsed.spelled_as_unit(ent)
+    ):
+        if len(ent) == 1 and is_family_name(parsed.word(0)) and _person_shape(parsed, 0):
+            return RecipientKind.individual
+        if parsed.starts_unit(0) or len(ent) > 1:
+            return RecipientKind.collective
+    if _person_shape(parsed, 0):
+        return RecipientKind.individual
+    return None
+
+
+def starts_with_position(text: str) -> bool:
+    """`Giáo viên`, `Phó Hiệu trưởng …`: the text opens with a job title."""
+    parsed = _Parsed(_clean_piece(text))
+    return parsed.label(0) == "POSITION"
+
+
+_LABEL_INSIDE = re.compile(r"^[^:]{2,25}:\s*\S")
+
+
+def name_doubts(parts: RecipientParts) -> list[str]:
+    """What looks off in a split recipient: each a reason its record deserves review."""
+    doubts: list[str] = []
+    name = parts.name
+    if _LABEL_INSIDE.match(name):
+        doubts.append("a label inside the name")
+    if parts.kind is RecipientKind.individual:
+        if not looks_like_person_name(name):
+            doubts.append("a person's name that does not look like one")
+        parsed = _Parsed(name)
+        if any(
+            e.label_ == "UNIT"
+            and e.start > 0
+            and (e.end < len(parsed) or len(e) > 1)  # `Hà Quang Khoa` ends on a given name
+            and parsed.starts_unit(e.start)
+            and parsed.spelled_as_unit(e)
+            for e in parsed.doc.ents
+        ):
+            doubts.append("an organization word inside a person's name")
+    else:
+        parsed = _Parsed(name)
+        if _honorific(parsed) is not None or looks_like_person_name(name):
+            doubts.append("a collective named like a person")
+        elif re.search(r"(?:^|[,;]\s*)(?:ông|bà|đ/c|đồng chí)\s+[A-ZĐ]", name, re.IGNORECASE):
+            doubts.append("an honorific inside a collective's name")
+    return doubts
 
 
 def recipient_from_cells(
@@ -530,9 +622,61 @@ def split_recipient_run(text: str) -> list[str]:
         if intro.group("colon") or _starts_new_recipient(_Parsed(rest), 0, individuals=True):
             text = rest
     pieces: list[str] = []
+    by_comma = ";" not in text
     for chunk in _LINE_ITEM.split(text):
         for part in chunk.split(";"):
             cleaned = _clean_piece(part)
-            if cleaned:
-                pieces.extend(_clean_piece(p) for p in _split_on_va(cleaned))
-    return [p for p in pieces if p]
+            if not cleaned:
+                continue
+            for piece in _split_on_va(cleaned):
+                pieces.extend(_split_on_commas(_clean_piece(piece)) if by_comma else [piece])
+    return [_clean_piece(p) for p in pieces if _clean_piece(p)]
+
+
+# Bodies inside a larger one: `Tổ Toán - Tin, Trường THCS X` is one collective.
+_SUB_BODIES = {fold(w) for w in ("Tổ", "Công đoàn", "Chi bộ", "Chi đoàn", "Khối", "Lớp", "Khoa")}
+
+
+def _split_on_commas(piece: str) -> list[str]:
+    """A run without `;` lists recipients between commas (`Trường A, Trường B, ông C (…)`):
+    cut where a new recipient starts (an honorific, a body's name), but never between a
+    sub-body and its body (`Tổ Toán, Trường …`) nor before a locality (`…, huyện X`)."""
+    parsed = _Parsed(piece)
+    cuts: list[int] = []
+    depth = 0
+    for i in range(len(parsed)):
+        word = parsed.word(i)
+        depth += word == "("
+        depth -= word == ")"
+        if word != "," or depth > 0 or i + 1 >= len(parsed):
+            continue
+        if not _starts_new_recipient(parsed, i + 1, individuals=False):
+            continue
+        start = cuts[-1] + 1 if cuts else 0
+        head = parsed.ents.get(start)
+        nxt = parsed.ents.get(i + 1)
+        if (
+            head is not None
+            and fold(head.text) in _SUB_BODIES
+            and nxt is not None
+            and fold(nxt.text) in _PARENT_BODIES
+        ):
+            continue
+        person = parsed.label(start) == "HONORIFIC" or _person_shape(parsed, start)
+        if person and parsed.label(i + 1) == "UNIT":
+            # `Bà A, Giáo viên, Trường X`: a person without a unit yet takes this one
+            has_unit = any(
+                parsed.label(k) == "UNIT" and parsed.starts_unit(k) for k in range(start + 1, i)
+            ) or any(parsed.word(k) == "(" for k in range(start, i))
+            if not has_unit:
+                continue
+        cuts.append(i)
+    if not cuts:
+        return [piece]
+    out: list[str] = []
+    start = 0
+    for cut in cuts:
+        out.append(parsed.slice(start, cut))
+        start = cut + 1
+    out.append(parsed.slice(start, len(parsed)))
+    return [p for p in out if p]

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from extractors.money import find_amount_vnd
 from extractors.nlp import split_recipient_run
+from extractors.parsing.award_list import section_kind
 from extractors.parsing.items import LineItem
 from extractors.periods import find_period
 from extractors.taxonomy import AwardMatch, match_awards
-from extractors.text_normalize import fold_aligned
+from extractors.text_normalize import fold, fold_aligned
 from schemas import AwardCode, IssuerLevel, RecipientKind
 
 _ARTICLE = re.compile(r"^dieu\s*(\d+)\s*[.:]?\s*", re.IGNORECASE)
@@ -29,7 +30,8 @@ _COUNT = re.compile(
 )
 _COUNT_PREFIX = re.compile(
     r"^\s*(?:(?:cac|\d{1,4})\s+(?:tap\s+the|ca\s+nhan|don\s+vi|hoc\s+sinh|giao\s+vien|ho\s+gia\s+dinh)"
-    r"(?:\s*(?:,|va)\s*)?)+(?:\s*(?:co ten\s+)?(?:sau|duoi)(?: day)?)?\s*:"
+    r"(?:\s*(?:,|va)\s*)?)+(?:\s*(?:co ten\s+)?(?:sau|duoi)(?: day)?)?"
+    r"(?:\s*,?\s*(?:gom|bao gom|nhu sau|co ten sau)(?: co)?)?\s*:"
 )
 _COLLECTIVE_CODES = {
     AwardCode.tap_the_lao_dong_tien_tien,
@@ -53,6 +55,9 @@ _INDIVIDUAL_CODES = {
     AwardCode.nha_giao_uu_tu,
     AwardCode.nha_giao_nhan_dan,
 }
+
+
+_HEADINGS = {"tap the", "ca nhan", "cac tap the", "cac ca nhan"}
 
 
 @dataclass
@@ -139,7 +144,7 @@ def _kinds(folded: str, award: AwardMatch | None) -> set[RecipientKind] | None:
     kinds: set[RecipientKind] = set()
     if re.search(r"\btap the\b|\bdon vi\b|\bcac truong\b", folded):
         kinds.add(RecipientKind.collective)
-    if re.search(r"\bca nhan\b|\bhoc sinh\b|\bgiao vien\b|\bong\b|\bba\b|\bdong chi\b", folded):
+    if re.search(r"\bca nhan\b|\bhoc sinh\b|\bgiao vien\b", folded):
         kinds.add(RecipientKind.individual)
     if award is not None and not kinds:
         if award.code in _COLLECTIVE_CODES:
@@ -226,7 +231,10 @@ def parse_grants(
         run = body[recipients_at.end() : run_end] if recipients_at else ""
         grant = Grant(
             award=award,
-            kinds=_kinds(folded[:run_end], award),
+            # the words that introduce the recipients, not the recipients' own words
+            kinds=_kinds(
+                folded[: min(run_end, (recipients_at.end() if recipients_at else 0) + 60)], award
+            ),
             period=find_period(body) or subject_period,
             reason=_reason(body, folded),
             amount=_amounts(body, folded),
@@ -273,6 +281,10 @@ def _inline(article: Article, run: str, run_start: int) -> list[InlineRecipient]
     recipients: list[InlineRecipient] = []
     cursor = 0
     for piece in split_recipient_run(run):
+        if fold(piece).strip(" :.") in _HEADINGS or (
+            section_kind(piece) is not None and len(piece.split()) <= 4
+        ):
+            continue  # `I. Cá nhân`: a heading inside the article, not a recipient
         at = run.find(piece.split()[0], cursor) if piece.split() else -1
         if at < 0:
             at = cursor

@@ -14,15 +14,18 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from extractors.nlp import row_kind, starts_with_position
 from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
 from extractors.parsing.list_columns import Role, header_roles
+from extractors.taxonomy import match_award
 from extractors.text_normalize import fold
-from schemas import BBox, RecipientKind, Word
+from schemas import AwardCode, BBox, RecipientKind, TableRow, Word
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
 _NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)/-]?\s+(\S.*)$")
+# Roman numerals as OCR misreads them too (`IH.`, `1I.`, `Il.`): the words decide.
 _SECTION = re.compile(
-    r"^(?:(?:[ivx]{1,4}|[a-d]|\d{1,2})\s*[.)/-]\s*)?(?:danh hieu\s+|khen thuong\s+)?"
+    r"^(?:(?:[ivxlh1|]{1,4}|[a-d]|\d{1,2})\s*[.)/-]\s*)?(?:danh hieu\s+|khen thuong\s+)?"
     r"(tap the|ca nhan|cac tap the|cac ca nhan)\b"
 )
 _END = re.compile(r"^(tong cong|tong so|tong:|danh sach (nay )?(co|gom)|an dinh danh sach)")
@@ -41,6 +44,8 @@ class ListRow:
     confidence: float
     kind: RecipientKind | None = None
     section: str | None = None
+    doubts: list[str] = field(default_factory=list)
+    group: str | None = None  # the unit heading the row stands under (`Trường THCS X`)
 
 
 @dataclass
@@ -51,6 +56,8 @@ class _State:
     open_row: ListRow | None = None
     rows: list[ListRow] = field(default_factory=list)
     columns: tuple[list[tuple[float, float]], list[Role | None]] | None = None
+    guessed: bool = False  # the columns' roles come from their contents, not a header
+    group: str | None = None
 
 
 def section_kind(text: str) -> RecipientKind | None:
@@ -59,6 +66,8 @@ def section_kind(text: str) -> RecipientKind | None:
     match = _SECTION.match(folded)
     if not match or len(folded) > 90:
         return None
+    if "tap the" in folded and "ca nhan" in folded:
+        return None  # `Tập thể, cá nhân được tặng …`: the list's title, not a section
     return RecipientKind.collective if "tap the" in match.group(1) else RecipientKind.individual
 
 
@@ -81,7 +90,9 @@ def parse_list(items: list[Item]) -> list[ListRow]:
 
 
 def _start_row(state: _State, row: ListRow) -> None:
-    row.kind, row.section = state.kind, state.section
+    row.kind, row.section, row.group = state.kind, state.section, state.group
+    if state.guessed:
+        row.doubts.append("list columns guessed from their contents")
     state.rows.append(row)
     state.open_row = row
 
@@ -134,18 +145,29 @@ def _table_rows(item: TableItem, state: _State) -> None:
         texts = [" ".join(cell.text.split()) for cell in row.cells]
         roles = header_roles(texts)
         if roles is not None:
-            state.roles, state.open_row = roles, None
+            state.roles, state.open_row, state.guessed = roles, None, False
+            state.group = None
+            named = fold(" ".join(texts))
+            if "ho va ten" in named or "ho ten" in named:
+                state.kind = RecipientKind.individual  # a header naming persons
+            elif "ten tap the" in named:
+                state.kind = RecipientKind.collective
             continue
         filled = [t for t in texts if t]
         if not filled:
             continue
         joined = " ".join(filled)
         if (len(set(filled)) == 1 and _section(state, filled[0])) or _section(state, joined):
+            state.group = None
             continue
-        if state.roles is None or len(state.roles) != len(texts):
-            state.roles = (
-                _guess_roles(texts) if state.roles is None else _fit_roles(state.roles, texts)
-            )
+        if _is_group_heading(filled, item.table.rows[index + 1 :]):
+            # `Trường THCS X` above its teachers: each row's unit, not a recipient
+            state.group, state.open_row = filled[0], None
+            continue
+        if state.roles is None or state.guessed:
+            state.roles, state.guessed = _guess_roles(texts), True
+        elif len(state.roles) != len(texts):
+            state.roles = _fit_roles(state.roles, texts)
         cells = {
             role: text for role, text in zip(state.roles, texts, strict=False) if role and text
         }
@@ -167,22 +189,70 @@ def _table_rows(item: TableItem, state: _State) -> None:
             continue
         if not (cells.get(Role.name) or cells.get(Role.combined)):
             continue
+        previous = state.rows[-1] if state.rows and state.rows[-1].page == item.page else None
+        for role in (Role.unit, Role.award):
+            # a cell merged down the rows (`Trường TH Thủy Vân` for three teachers) is
+            # printed once: the rows under it share it
+            if (
+                role in state.roles
+                and role not in cells
+                and previous is not None
+                and role in previous.cells
+                and previous.kind is state.kind
+            ):
+                cells[role] = previous.cells[role]
         _start_row(state, ListRow(item.page, cells, joined, row.bbox, confidence))
 
 
+def _is_group_heading(filled: list[str], below: list[TableRow]) -> bool:
+    """One body's name alone on a row (or merged across it), with numbered rows below."""
+    if len(set(filled)) != 1 or _looks_numbered(filled[0]):
+        return False
+    if row_kind(filled[0]) is not RecipientKind.collective:
+        return False
+    nxt = next((r for r in below if any(c.text.strip() for c in r.cells)), None)
+    return nxt is not None and _looks_numbered(nxt.cells[0].text)
+
+
 def _guess_roles(texts: list[str]) -> list[Role | None]:
-    """A table with no header row: number, name, then position and unit if present."""
-    guesses: list[list[Role | None]] = [
-        [Role.combined],
-        [Role.number, Role.combined],
-        [Role.number, Role.name, Role.unit],
-        [Role.number, Role.name, Role.position, Role.unit],
-        [Role.number, Role.name, Role.position, Role.unit, Role.note],
-    ]
-    for guess in guesses:
-        if len(guess) == len(texts):
-            return guess
-    return [Role.number, Role.name, Role.position, Role.unit] + [None] * (len(texts) - 4)
+    """A table with no (readable) header row: each cell's role from what it holds."""
+    roles: list[Role | None] = []
+    for index, text in enumerate(texts):
+        roles.append(_content_role(text, index, roles))
+    if Role.name not in roles and Role.combined not in roles:
+        fill = next((i for i, r in enumerate(roles) if r is None and texts[i]), None)
+        if fill is not None:
+            roles[fill] = Role.combined
+    if Role.name in roles and Role.position not in roles and Role.unit not in roles:
+        roles[roles.index(Role.name)] = Role.combined
+    return roles
+
+
+_AMOUNT = re.compile(r"^\d{1,3}(?:[.,]\d{3})+(?:\s*(?:đ|đồng|vnđ))?$|^\d+\s*(?:đ|đồng)$", re.I)
+
+
+def _content_role(text: str, index: int, before: list[Role | None]) -> Role | None:
+    bare = text.strip()
+    if not bare:
+        return None
+    if index == 0 and _looks_numbered(bare):
+        return Role.number
+    if _AMOUNT.match(bare):
+        return Role.amount
+    if Role.name not in before and Role.combined not in before and row_kind(bare) is not None:
+        return Role.name
+    award = match_award(bare)
+    if (
+        award is not None
+        and award.code is not AwardCode.other
+        and award.end - award.start > len(bare) / 2
+    ):
+        return Role.award
+    if starts_with_position(bare) and Role.position not in before:
+        return Role.position
+    if Role.unit not in before and (Role.name in before or Role.combined in before):
+        return Role.unit
+    return None
 
 
 def _fit_roles(roles: list[Role | None], texts: list[str]) -> list[Role | None]:

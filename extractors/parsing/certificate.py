@@ -9,19 +9,20 @@ place-date, signer's title and name. Number and date are the cited decision's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from extractors.dates import find_place_date, parse_date
+from extractors.dates import find_place_date, iter_dates, parse_date
 from extractors.decision_numbers import find_number
-from extractors.nlp import looks_like_person_name, split_recipient
+from extractors.nlp import looks_like_person_name, row_kind, split_recipient
 from extractors.parsing.header import is_motto, is_rule, issuer_from_authority
 from extractors.parsing.items import LineItem, union_bbox
+from extractors.parsing.labelled import Field, LabelledField, is_form, labelled_fields, reason_text
 from extractors.parsing.org_names import organization_case
 from extractors.parsing.signature import find_signer
 from extractors.periods import find_period
-from extractors.taxonomy import AwardMatch, issuer_level_of, match_awards
-from extractors.text_normalize import fold
-from schemas import IssuerLevel, RecipientKind, Signer
+from extractors.taxonomy import AwardMatch, issuer_level_of, match_award, match_awards
+from extractors.text_normalize import fold, is_all_caps, title_case_name
+from schemas import AwardCode, IssuerLevel, RecipientKind, Signer
 from schemas.extracted import Recipient
 
 _GIVE = re.compile(r"^(tang|truy tang|tang danh hieu|tang thuong|cong nhan)\b")
@@ -44,6 +45,7 @@ class Certificate:
     date: object
     place: str | None
     signer: Signer
+    doubts: list[str] = field(default_factory=list)
 
 
 def parse_certificate(lines: list[LineItem]) -> Certificate:
@@ -130,14 +132,33 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         k += 1
     reason = " ".join(reason_lines).strip(" ./") or None
 
+    doubts: list[str] = []
+    form = labelled_fields(lines[start:])
+    if is_form(form):
+        recipient, recipient_lines = _form_recipient(form)
+        reason = reason_text(form) or reason
+        if Field.award in form:
+            award = _form_award(form[Field.award].value, level) or award
+        period = find_period(form[Field.period].value) if Field.period in form else None
+        title_period = period or find_period(reason or "")
+    else:
+        title_period = find_period(reason or "") or find_period(title)
+
     number = None
     cited_date = None
+    cited_blank = False
     place = None
     place_date = None
-    for line in lines:
+    for at, line in enumerate(lines):
         if _CITATION.search(line.folded) and "so vang" not in line.folded and number is None:
             number = find_number(line.text)
-            cited_date = parse_date(line.text)
+            cited = line.text
+            after = lines[at + 1] if at + 1 < len(lines) else None
+            if after is not None and after.folded.startswith(("thang", "nam ")):
+                cited = f"{cited} {after.text}"  # `… ngày` / `tháng 8 năm 2018` wrapped
+            cited_date = parse_date(cited)
+            # `ngày … tháng 5 năm 2021`: the cited day was left blank, not missing
+            cited_blank = cited_date is None and bool(iter_dates(cited))
         found = find_place_date(line.text)
         if found and found[0] and place is None and "quyet dinh" not in line.folded:
             place, place_date = found
@@ -149,12 +170,57 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         recipient=recipient,
         recipient_lines=recipient_lines,
         reason=reason,
-        period=find_period(reason or "") or find_period(title),
+        period=title_period,
         number=number,
-        date=cited_date or place_date,
+        date=None if cited_blank else (cited_date or place_date),
         place=place,
         signer=signer,
+        doubts=doubts,
     )
+
+
+def _form_recipient(form: dict[Field, LabelledField]) -> tuple[Recipient | None, list[LineItem]]:
+    """The recipient of a form certificate, each part from its own labelled line."""
+    named = form[Field.name]
+    lines = [named.line] + [form[f].line for f in (Field.position, Field.unit) if f in form]
+    label = fold(named.label)
+    value = _strip_debris(named.value)
+    kind = row_kind(value)
+    if kind is None:
+        kind = RecipientKind.collective if "tap the" in label else RecipientKind.individual
+    if kind is RecipientKind.collective:
+        name = organization_case(value)
+        unit = _strip_debris(form[Field.unit].value) if Field.unit in form else None
+        return Recipient(kind=kind, name=name, unit=unit), lines
+    parts = split_recipient(value, kind)
+    if not parts.name:
+        return None, lines
+    honorific = parts.honorific
+    if honorific is None and label in ("ong", "ba", "em", "dong chi", "d/c"):
+        honorific = named.label.strip().capitalize()
+    name = title_case_name(parts.name) if is_all_caps(parts.name) else parts.name
+    position = _strip_debris(form[Field.position].value) if Field.position in form else None
+    unit = _strip_debris(form[Field.unit].value) if Field.unit in form else None
+    return (
+        Recipient(
+            kind=kind,
+            name=name,
+            honorific=honorific,
+            position=position or parts.position,
+            unit=unit or parts.unit,
+        ),
+        lines,
+    )
+
+
+def _form_award(value: str, level: IssuerLevel | None) -> AwardMatch | None:
+    """`Danh hiệu: Lao động tiên tiến` → its code; a prize (`Giải Nhì môn Toán`) or other
+    wording outside the taxonomy stays `other` with the words as printed."""
+    written = " ".join(value.split())
+    found = match_award(written, level)
+    if found is not None and found.code is not AwardCode.other:
+        return found
+    return AwardMatch(AwardCode.other, written, None, 0, len(written))
 
 
 def _unread_title(lines: list[LineItem], i: int, start: int) -> bool:

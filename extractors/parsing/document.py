@@ -12,8 +12,9 @@ from datetime import date
 from extractors.money import find_amount_vnd
 from extractors.nlp import (
     RecipientParts,
-    looks_like_person_name,
+    name_doubts,
     recipient_from_cells,
+    row_kind,
     split_recipient,
 )
 from extractors.parsing.articles import Grant, parse_grants, split_articles
@@ -48,14 +49,23 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     kind = classify(lines)
     document = ExtractedDocument(document_type=kind, pages=len(text.pages), ocr=_ocr_info(text))
     document.warnings.extend(text.warnings)  # the reader's: a page whose text layer was OCR'd
+    doubts: dict[str, float] = {}
     if kind is DocumentType.certificate:
-        _certificate(document, lines)
+        _certificate(document, lines, doubts)
     elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
-        _decision(document, items, lines, kind)
+        _decision(document, items, lines, kind, doubts)
     _drop_nameless(document)
     _check(document)
-    add_field_confidence(document, text)
+    if document.document_type in (DocumentType.decision, DocumentType.certificate):
+        if document.signer.name is None:
+            doubts["/signer/name"] = 0.0  # every decision and certificate is signed
+        if document.issuer is None:
+            doubts["/issuer"] = 0.0
+    add_field_confidence(document, text, doubts)
     return document
+
+
+BLANK_FIELD = 0.3  # a number or day printed blank (left for the pen): null, to be checked
 
 
 def _ocr_info(text: DocumentText) -> OcrInfo:
@@ -67,8 +77,12 @@ def _ocr_info(text: DocumentText) -> OcrInfo:
     )
 
 
-def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
+def _certificate(
+    document: ExtractedDocument, lines: list[LineItem], doubts: dict[str, float]
+) -> None:
     cert = parse_certificate(lines)
+    if cert.issuer is None:
+        doubts["/issuer"] = 0.0
     document.issuer, document.issuer_level = cert.issuer, cert.issuer_level
     document.number, document.place, document.signer = cert.number, cert.place, cert.signer
     document.date = cert.date if isinstance(cert.date, date) else None
@@ -84,7 +98,7 @@ def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
             award_class=cert.award.award_class if cert.award else None,
             period=cert.period,
             reason=cert.reason,
-            confidence=_confidence(base, cert.recipient, cert.award),
+            confidence=_confidence(base, _parts_of(cert.recipient), cert.award, cert.doubts),
             evidence=Evidence(
                 page=cert.recipient_lines[0].page,
                 bbox=recipient_bbox(cert.recipient_lines),
@@ -95,14 +109,29 @@ def _certificate(document: ExtractedDocument, lines: list[LineItem]) -> None:
 
 
 def _decision(
-    document: ExtractedDocument, items: list[Item], lines: list[LineItem], kind: DocumentType
+    document: ExtractedDocument,
+    items: list[Item],
+    lines: list[LineItem],
+    kind: DocumentType,
+    doubts: dict[str, float],
 ) -> None:
     header = parse_header(lines, ("danh sach",) if kind is DocumentType.award_list else ())
     document.issuer, document.issuer_parent = header.issuer, header.issuer_parent
     document.number, document.place, document.date = header.number, header.place, header.date
     document.subject = header.subject
-    if document.issuer is None and header.authority:
-        document.issuer = issuer_from_authority(header.authority)
+    issuer_confidence = header.issuer_confidence
+    if header.authority and (document.issuer is None or issuer_confidence < 0.7):
+        # the authority line names the body in full (`CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG X`)
+        from_authority = issuer_from_authority(header.authority)
+        if from_authority:
+            document.issuer, issuer_confidence = from_authority, 0.85
+    if document.issuer is None:
+        issuer_confidence = 0.0
+    doubts["/issuer"] = issuer_confidence
+    if document.number is None:
+        doubts["/number"] = BLANK_FIELD
+    if document.date is None and kind is DocumentType.decision:
+        doubts["/date"] = BLANK_FIELD
     document.issuer_level = issuer_level_of(document.issuer) if document.issuer else None
 
     articles, body_end = split_articles(lines, header.body_start)
@@ -131,13 +160,17 @@ def _decision(
     for grant in grants:
         for inline in grant.inline:
             kind_hint = next(iter(grant.kinds)) if grant.kinds and len(grant.kinds) == 1 else None
-            parts = split_recipient(inline.text, kind_hint)
+            own = row_kind(inline.text)
+            parts = split_recipient(inline.text, own or kind_hint)
             if not parts.name:
                 continue
             base = min((line.confidence for line in inline.lines), default=1.0)
+            row_doubts = _kind_doubts(own, kind_hint)
             award = grant.award_for(parts.kind)
             document.awards.append(
-                _award(parts, grant, award, base, inline.lines, inline.text, inline_total)
+                _award(
+                    parts, grant, award, base, inline.lines, inline.text, inline_total, row_doubts
+                )
             )
     list_items = _items_from(items, lines[list_at] if list_at < len(lines) else None, kind)
     if kind is DocumentType.decision and list_at >= len(lines):
@@ -169,11 +202,22 @@ def _grant_for(kind: RecipientKind | None, grants: list[Grant]) -> Grant | None:
 
 def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, rows: int) -> Award:
     cells = row.cells
+    own = row_kind(cells.get(Role.combined) or cells.get(Role.name, ""))
+    kind = own or row.kind
     if Role.combined in cells:
-        parts = split_recipient(cells[Role.combined], row.kind)
+        parts = split_recipient(cells[Role.combined], kind)
     else:
         parts = recipient_from_cells(
-            cells.get(Role.name, ""), cells.get(Role.position), cells.get(Role.unit), row.kind
+            cells.get(Role.name, ""), cells.get(Role.position), cells.get(Role.unit), kind
+        )
+    doubts = [*row.doubts, *_kind_doubts(own, row.kind)]
+    if row.group and parts.kind is RecipientKind.individual and parts.unit is None:
+        parts = RecipientParts(
+            kind=parts.kind,
+            name=parts.name,
+            honorific=parts.honorific,
+            position=parts.position,
+            unit=row.group,
         )
     award: AwardMatch | None = None
     if cells.get(Role.award):
@@ -187,7 +231,7 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, r
     grant = _grant_for(parts.kind, grants)
     if award is None and grant is not None:
         award = grant.award_for(parts.kind)
-    result = _award(parts, grant, award, row.confidence, [], row.text, rows)
+    result = _award(parts, grant, award, row.confidence, [], row.text, rows, doubts)
     result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
     if cells.get(Role.amount):
         result.amount_vnd = find_amount_vnd(cells[Role.amount] + " đồng") or result.amount_vnd
@@ -204,6 +248,7 @@ def _award(
     lines: list[LineItem],
     text: str,
     recipients: int,
+    doubts: list[str] | None = None,
 ) -> Award:
     recipient = Recipient(
         kind=parts.kind,
@@ -220,7 +265,7 @@ def _award(
         period=grant.period if grant else None,
         reason=grant.reason if grant else None,
         amount_vnd=grant.amount_for(parts.kind, recipients) if grant else None,
-        confidence=_confidence(base, recipient, award),
+        confidence=_confidence(base, parts, award, doubts or []),
         evidence=Evidence(
             page=lines[0].page if lines else None,
             bbox=union_bbox([line.bbox for line in lines]),
@@ -229,14 +274,54 @@ def _award(
     )
 
 
-def _confidence(base: float, recipient: Recipient, award: AwardMatch | None) -> float:
+def _kind_doubts(own: RecipientKind | None, hint: RecipientKind | None) -> list[str]:
+    """The row's kind against what its section or article says."""
+    if own is None:
+        return [] if hint is not None else ["kind decided by default"]
+    if hint is not None and hint is not own:
+        return ["the row's kind differs from its section's"]
+    return []
+
+
+def _parts_of(recipient: Recipient) -> RecipientParts:
+    return RecipientParts(
+        kind=recipient.kind,
+        name=recipient.name,
+        honorific=recipient.honorific,
+        position=recipient.position,
+        unit=recipient.unit,
+    )
+
+
+# How much each doubt about a record lowers its confidence; any one of the strong ones
+# puts the record below the review threshold (0.7) on its own.
+_DOUBT_FACTORS = {
+    "a label inside the name": 0.5,
+    "a person's name that does not look like one": 0.6,
+    "an organization word inside a person's name": 0.6,
+    "a collective named like a person": 0.6,
+    "an honorific inside a collective's name": 0.5,
+    "the row's kind differs from its section's": 0.65,
+    "kind decided by default": 0.9,
+}
+_OTHER_DOUBT = 0.65
+OCR_SURE = 0.9
+OCR_DOUBT = 0.85
+
+
+def _confidence(
+    base: float, parts: RecipientParts, award: AwardMatch | None, doubts: list[str]
+) -> float:
     """How far to trust a record: the reading's confidence, lowered by what looks off."""
     score = max(0.0, min(1.0, base))
-    if recipient.kind is RecipientKind.individual and not looks_like_person_name(recipient.name):
-        score *= 0.6
+    if score < OCR_SURE:
+        # a reading OCR itself doubted is right less often than its score says
+        score *= OCR_DOUBT
+    for doubt in [*doubts, *name_doubts(parts)]:
+        score *= _DOUBT_FACTORS.get(doubt, _OTHER_DOUBT)
     if award is None:
-        score *= 0.7
-    if recipient.kind is RecipientKind.individual and recipient.unit is None:
+        score *= 0.65
+    if parts.kind is RecipientKind.individual and parts.unit is None:
         score *= 0.95
     return round(score, 3)
 

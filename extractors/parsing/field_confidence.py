@@ -102,10 +102,27 @@ def _reading(pages: list[Page], value: str | None, *, name: bool = False) -> Rea
     return Reading(round(trust(best), 3), best.raw if name else None)
 
 
-def add_field_confidence(document: ExtractedDocument, text: DocumentText) -> None:
-    """Fill `field_confidence`, `low_confidence` and `ocr_readings` for fields read by OCR."""
+def _structural(document: ExtractedDocument, doubts: dict[str, float]) -> dict[str, float]:
+    """Doubts that come from how a field was parsed, not how it was read: a record whose
+    confidence fell below the threshold (fallback path, odd name, kind against its
+    section), an issuer that is only a place, a number or day left blank."""
+    found = {p: c for p, c in doubts.items() if c < LOW_CONFIDENCE}
+    for index, award in enumerate(document.awards):
+        if award.confidence < LOW_CONFIDENCE:
+            found[f"/awards/{index}/recipient/name"] = award.confidence
+    return found
+
+
+def add_field_confidence(
+    document: ExtractedDocument, text: DocumentText, doubts: dict[str, float] | None = None
+) -> None:
+    """Fill `field_confidence`, `low_confidence` and `ocr_readings`: fields read by OCR,
+    and on any page the fields whose parsing gives reason to doubt them."""
+    structural = _structural(document, doubts or {})
     ocr_pages = [page for page in text.pages if page.source is PageSource.ocr]
     if not ocr_pages:
+        document.field_confidence = dict(structural)
+        document.low_confidence = list(structural)
         return
     by_number = {page.number: page for page in ocr_pages}
     fields: dict[str, Reading | None] = {
@@ -117,8 +134,9 @@ def add_field_confidence(document: ExtractedDocument, text: DocumentText) -> Non
         where = [page] if page else ocr_pages
         fields[f"/awards/{index}/recipient/name"] = _reading(where, award.recipient.name, name=True)
     found = {pointer: reading for pointer, reading in fields.items() if reading is not None}
-    document.field_confidence = {pointer: r.confidence for pointer, r in found.items()}
-    document.low_confidence = [
-        pointer for pointer, r in found.items() if r.confidence < LOW_CONFIDENCE
-    ]
+    confidence = {pointer: r.confidence for pointer, r in found.items()}
+    for pointer, value in structural.items():
+        confidence[pointer] = min(value, confidence.get(pointer, 1.0))
+    document.field_confidence = confidence
+    document.low_confidence = [p for p, value in confidence.items() if value < LOW_CONFIDENCE]
     document.ocr_readings = {pointer: r.raw for pointer, r in found.items() if r.raw}

@@ -14,6 +14,7 @@ from datetime import date
 
 from extractors.dates import find_place_date
 from extractors.decision_numbers import find_number
+from extractors.parsing.issuer import E_SIGN_STAMP, expand, issuer_from_block
 from extractors.parsing.items import LineItem
 from extractors.parsing.org_names import organization_case
 from extractors.text_normalize import fold, is_all_caps
@@ -25,9 +26,6 @@ _MOTTO = (
     "dang cong san viet nam",
 )
 _RULE = re.compile(r"^[\s\-_=.–—*]+$")
-_LOCALITY = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+\S.*$")
-_LOCALITY_FOLD = re.compile(r"\b(tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|tp)\b")
-_DEPARTMENT = re.compile(r"^(so|phong|ban|van phong|chi cuc|cuc|thanh tra|hoi dong)\b")
 _AUTHORITY_TITLES = (
     "chu tich",
     "pho chu tich",
@@ -48,6 +46,7 @@ _AUTHORITY_TITLES = (
     "truong khoa",
 )
 _TITLE_LINE = re.compile(r"^quyet dinh\b")
+_SYMBOL_ONLY = re.compile(r"^[\s.…_/-]*[A-ZĐ]{1,6}(?:[-/.][A-ZĐ&]{1,8})+\s*$")
 
 
 def is_motto(folded: str) -> bool:
@@ -85,35 +84,20 @@ def issuer_from_authority(text: str) -> str | None:
         return "Thủ tướng Chính phủ"
     for title in sorted(_AUTHORITY_TITLES, key=len, reverse=True):
         if folded.startswith(title + " "):
-            rest = " ".join(words[len(title.split()) :])
-            return organization_case(rest) if rest else None
+            # `TRƯỞNG PHÒNG GIÁO DỤC …`: the title's last word names the body (`Phòng …`)
+            keep = _BODY_IN_TITLE.get(title, 0)
+            rest = " ".join(words[len(title.split()) - keep :])
+            return organization_case(expand(rest)) if rest else None
     return None
+
+
+_BODY_IN_TITLE = {"truong phong": 1, "truong ban": 1, "chanh van phong": 2, "vien truong": 0}
 
 
 def resolve_issuer(block: list[str]) -> tuple[str | None, str | None]:
     """Issuer and parent from the header's left block lines (top to bottom)."""
-    lines: list[str] = []
-    for text in block:
-        text = text.strip(" -_")
-        if not text or is_rule(text):
-            continue
-        folded = fold(text)
-        if lines and (folded.startswith(("va ", "& ", "- ")) or fold(lines[-1]).endswith(" va")):
-            lines[-1] = f"{lines[-1]} {text}"
-        else:
-            lines.append(text)
-    if not lines:
-        return None, None
-    if len(lines) == 1:
-        return organization_case(lines[0]), None
-    parent = organization_case(lines[0])
-    issuer = organization_case(" ".join(lines[1:]))
-    folded_issuer = fold(issuer)
-    if _DEPARTMENT.match(folded_issuer) and not _LOCALITY_FOLD.search(folded_issuer):
-        locality = _LOCALITY.search(parent)
-        if locality:
-            issuer = f"{issuer} {locality.group(0)}"
-    return issuer, parent
+    reading = issuer_from_block(block)
+    return reading.issuer, reading.parent
 
 
 @dataclass
@@ -127,6 +111,9 @@ class Header:
     authority: str | None = None
     body_start: int = 0
     issuer_block: list[str] = field(default_factory=list)
+    issuer_confidence: float = 0.0
+    number_line: str | None = None  # the `Số:` line as printed, blank or not
+    date_line: str | None = None  # the place-date line as printed, blank day or not
 
 
 def _is_subject_start(folded: str) -> bool:
@@ -142,31 +129,52 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
             (i for i, line in enumerate(lines) if line.folded.startswith(title_words)), None
         )
     top = lines[: title_at if title_at is not None else min(len(lines), 12)]
+    subject_from = title_at + 1 if title_at is not None else 0
+    if title_at is not None:
+        # a title printed (or stored) above the header block: the motto, `Số:` and the
+        # place-date line after it still belong to the header
+        late = [
+            k
+            for k in range(title_at + 1, min(len(lines), title_at + 10))
+            if is_motto(lines[k].folded)
+            or re.match(r"^s[oốô6ó]\s*[:.]", lines[k].folded)
+            or (find_place_date(lines[k].text) or (None, None))[0]
+        ]
+        if late:
+            top = lines[:title_at] + lines[title_at + 1 : late[-1] + 1]
+            subject_from = late[-1] + 1
     for line in top:
         text = strip_motto(line.text, line.folded)
         folded = fold(text)
-        if not text or is_rule(text) or is_motto(folded):
+        if not text or is_rule(text) or is_motto(folded) or E_SIGN_STAMP.match(folded):
             continue
-        if header.number is None and re.match(r"^s[oốô6ó]\s*[:.]?", folded) and "/" in text:
+        if header.number_line is None and re.match(r"^s[oốô6ó]\s*[:.]?", folded) and "/" in text:
             header.number = find_number(text)
+            header.number_line = text
             # a blank number (`Số:   /QĐ-…`) still ends the issuer block
             continue
         place_date = find_place_date(text) if "ngay" in folded or "nam" in folded else None
         if place_date and (place_date[0] or place_date[1]):
             if header.place is None and header.date is None:
                 header.place, header.date = place_date
+                header.date_line = text
             continue
         if re.match(r"^so\s*[:.]|^so\s+\d", folded):
+            header.number_line = header.number_line or text  # `Số:` alone, blank after it
             continue
+        if _SYMBOL_ONLY.match(text):
+            continue  # `-QĐ/ĐU`: the rest of a blank number wrapped onto its own line
         if line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block):
             header.issuer_block.append(text)
-    header.issuer, header.issuer_parent = resolve_issuer(header.issuer_block)
+    reading = issuer_from_block(header.issuer_block)
+    header.issuer, header.issuer_parent = reading.issuer, reading.parent
+    header.issuer_confidence = reading.confidence
     if title_at is None:
         header.body_start = 0
         return header
-    i = title_at + 1
+    i = subject_from
     subject: list[str] = []
-    while i < len(lines) and i < title_at + 8:
+    while i < len(lines) and i < subject_from + 7:
         line = lines[i]
         if not subject and _is_subject_start(line.folded):
             subject.append(line.text)

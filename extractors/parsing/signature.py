@@ -15,7 +15,9 @@ from extractors.parsing.org_names import title_case
 from extractors.text_normalize import fold, is_all_caps, title_case_name
 from schemas import Signer
 
-_AUTHORITY = re.compile(r"^(KT|TM|Q|TL|TUQ|K\.T|T\.M)\s*[.,:]?\s+(\S.*)$", re.IGNORECASE)
+_AUTHORITY = re.compile(
+    r"^(KT|TM|Q|TL|TUQ|K\.T|T\.M|T/M|K/T|T/L)\s*[.,:]?\s+(\S.*)$", re.IGNORECASE
+)
 _SIGNER_TITLES = (
     "giam doc",
     "pho giam doc",
@@ -99,6 +101,8 @@ def _fold_title(text: str) -> str:
 
 
 def _authority_text(match: re.Match[str]) -> str:
+    if "/" in match.group(1):
+        return f"{match.group(1).upper()} {match.group(2).strip()}"  # `T/M ĐẢNG ỦY` as printed
     prefix = match.group(1).upper().replace(".", "")
     prefix = {"KT": "KT.", "TM": "TM.", "Q": "Q.", "TL": "TL.", "TUQ": "TUQ."}.get(prefix, prefix)
     return f"{prefix} {match.group(2).strip()}"

@@ -1,0 +1,250 @@
+"""The parsers on real wording laid out as the field prints it (not our samples' layouts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas import AwardCode, RecipientKind
+from tests.field_texts import parse, real_text
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+
+
+def _decision(header: str, article: str, authority: str = "CHỦ TỊCH ỦY BAN NHÂN DÂN") -> str:
+    return f"""
+{header}
+{MOTTO}
+Quảng Ninh, ngày 3 tháng 4 năm 2023
+QUYẾT ĐỊNH
+Về việc tặng Bằng khen
+{authority}
+Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;
+QUYẾT ĐỊNH:
+{article}
+Điều 2. Chánh Văn phòng và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành./.
+Nơi nhận:
+- Như Điều 2;
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Thắng
+"""
+
+
+ARTICLE = (
+    "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho: Bà Lê Thị Thu Hà, "
+    "Hiệu trưởng Trường Mầm non Hồng Bắc."
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "parent"),
+    [
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 345/QĐ-UBND",
+            "Ủy ban nhân dân tỉnh Quảng Ninh",
+            None,
+        ),
+        (
+            "UBND HUYỆN NAM TRỰC\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 12/QĐ-PGDĐT",
+            "Phòng Giáo dục và Đào tạo huyện Nam Trực",
+            "UBND huyện Nam Trực",
+        ),
+        (
+            "UBND TỈNH SƠN LA\nSỞ GD&ĐT\nSố: 424/QĐ-SGDĐT",
+            "Sở Giáo dục và Đào tạo tỉnh Sơn La",
+            "UBND tỉnh Sơn La",
+        ),
+        (
+            "UBND TP. CẦN THƠ\nSỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI\nSố: 5/QĐ-SLĐTBXH",
+            "Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ",
+            "UBND TP. Cần Thơ",
+        ),
+        (
+            "phßng GD & ®t viÖt yªn\nTRƯỜNG TIỂU HỌC QUANG CHÂU\nSố: 7/QĐ-THQC",
+            "Trường Tiểu học Quang Châu",
+            None,
+        ),
+        (
+            "ĐẢNG BỘ HUYỆN HIỆP HÒA\nĐẢNG ỦY XÃ HOÀNG LƯƠNG\nSố: 212-QĐ/ĐU",
+            "Đảng ủy xã Hoàng Lương",
+            "Đảng bộ huyện Hiệp Hòa",
+        ),
+        ("THỦ TƯỚNG\nCHÍNH PHỦ\nSố: 345/QĐ-TTg", "Thủ tướng Chính phủ", None),
+        (
+            "ĐẢNG BỘ HUYỆN HỮU LŨNG\nĐẢNG ỦY XÃ MINH SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố:\n-QĐ/ĐU",
+            "Đảng ủy xã Minh Sơn",
+            "Đảng bộ huyện Hữu Lũng",
+        ),
+    ],
+)
+def test_the_issuer_is_built_from_every_header_line(
+    header: str, issuer: str, parent: str | None
+) -> None:
+    document = parse(_decision(header, ARTICLE))
+    assert document.issuer == issuer
+    if parent is not None:
+        assert document.issuer_parent == parent
+
+
+def test_an_issuer_named_only_in_the_authority_line() -> None:
+    document = parse(
+        _decision("Số: 1870/QĐ-UBND", ARTICLE, "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA")
+    )
+    assert document.issuer == "Ủy ban nhân dân phường Thuận Hóa"
+    assert document.number == "1870/QĐ-UBND"
+
+
+def test_an_e_signing_stamp_is_neither_header_nor_signer() -> None:
+    header = (
+        "Cơ quan: Ủy ban nhân dân tỉnh Quảng Ninh\nGiờ ký: 03.04.2023 10:12:45\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nSố: 345/QĐ-UBND"
+    )
+    document = parse(_decision(header, ARTICLE))
+    assert document.issuer == "Ủy ban nhân dân tỉnh Quảng Ninh"
+    assert document.signer.name == "Nguyễn Văn Thắng"
+
+
+def test_a_mixed_run_of_persons_and_collectives_hue_10() -> None:
+    """The Huế report's recipients (real wording), persons and schools in one Điều 1."""
+    text = real_text("10")
+    run = text[text.index("Bà Lê Thị Thu Hà") : text.index("thành phố Huế.") + len("thành phố Huế")]
+    article = (
+        "Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho: Trường Tiểu học Lý Thường Kiệt, "
+        "phường Thuận Hóa; Công an huyện Phong Điền; Sở Nội vụ; " + run + " và Hội Cựu chiến "
+        "binh xã Quảng Điền.\nĐã có thành tích xuất sắc trong năm học 2024-2025."
+    )
+    document = parse(_decision("ỦY BAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\nSố: 9/QĐ-UBND", article))
+    by_name = {a.recipient.name: a for a in document.awards}
+    school = by_name["Trường Tiểu học Lý Thường Kiệt, phường Thuận Hóa"]
+    assert school.recipient.kind is RecipientKind.collective
+    for name in ("Công an huyện Phong Điền", "Sở Nội vụ", "Hội Cựu chiến binh xã Quảng Điền"):
+        assert by_name[name].recipient.kind is RecipientKind.collective
+    hai = by_name["Nguyễn Đức Hải"].recipient
+    assert (hai.honorific, hai.position) == ("Ông", "chuyên viên")
+    assert hai.unit == "Văn phòng Sở Giáo dục và Đào tạo thành phố Huế"
+    assert sum(a.recipient.kind is RecipientKind.individual for a in document.awards) == 7
+    assert len(document.awards) == 11
+    assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
+    assert all(a.confidence >= 0.7 for a in document.awards)
+
+
+CERTIFICATE_FOOT = """
+Vào sổ số: 45
+Quyết định số: 1684/QĐ-PGDĐT
+Nam Trực, ngày 26 tháng 7 năm 2020
+KT. TRƯỞNG PHÒNG
+PHÓ TRƯỞNG PHÒNG
+Nguyễn Văn San
+"""
+
+
+def test_a_form_certificate_is_read_by_its_labels() -> None:
+    """Labelled fields with the nomination notice's people (real text 13)."""
+    document = parse(
+        MOTTO
+        + """
+TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN LẠNG GIANG
+CÔNG NHẬN
+GIẤY CHỨNG NHẬN
+Danh hiệu: Lao động tiên tiến
+Ông (Bà): Nguyễn Thị Thu Hương
+Chức vụ: Hiệu trưởng
+Đơn vị: Trường THCS Thị trấn Vôi
+Đã có thành tích: xuất sắc trong thực hiện nhiệm vụ năm học 2019 - 2020
+Năm học: 2019 - 2020"""
+        + CERTIFICATE_FOOT
+    )
+    assert document.issuer == "Phòng Giáo dục và Đào tạo huyện Lạng Giang"
+    (award,) = document.awards
+    recipient = award.recipient
+    assert recipient.kind is RecipientKind.individual
+    assert (recipient.name, recipient.position) == ("Nguyễn Thị Thu Hương", "Hiệu trưởng")
+    assert recipient.unit == "Trường THCS Thị trấn Vôi"
+    assert award.award_code is AwardCode.lao_dong_tien_tien
+    assert award.period == "2019-2020"
+    assert award.reason == "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm học 2019 - 2020"
+    assert document.number == "1684/QĐ-PGDĐT"
+    assert str(document.date) == "2020-07-26"  # `Vào sổ số` cites no date: the signing day
+
+
+def test_a_pupils_prize_is_kept_as_printed_with_a_blank_cited_day() -> None:
+    """Real text 07: a school's pupils, the number and day left blank for the pen."""
+    document = parse(
+        MOTTO
+        + """
+HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC QUANG CHÂU
+TẶNG
+GIẤY KHEN
+Em: Chu Thị Mai
+Học sinh lớp: 5A
+Đã đạt: Giải Nhì môn Toán
+Năm học: 2020 - 2021
+Quyết định số      /QĐ – THQC ngày     tháng 5 năm 2021
+Quang Châu, ngày 28 tháng 5 năm 2021
+HIỆU TRƯỞNG
+Nguyễn Văn Vỹ
+"""
+    )
+    (award,) = document.awards
+    assert (award.recipient.name, award.recipient.unit) == ("Chu Thị Mai", "5A")
+    assert (award.award_code, award.award_text) == (AwardCode.other, "Giải Nhì môn Toán")
+    assert document.number is None and document.date is None  # never invented
+
+
+def _listed(listing: str) -> str:
+    article = (
+        "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 3 tập thể và "
+        "4 cá nhân (có danh sách kèm theo).\nĐã có thành tích xuất sắc năm học 2022 - 2023."
+    )
+    return _decision("ỦY BAN NHÂN DÂN\nTỈNH BẮC KẠN\nSố: 1870/QĐ-UBND", article) + listing
+
+
+def test_a_name_only_list_under_unit_headings_and_a_misread_section() -> None:
+    """Real text 09's schools as a `STT | Tên tập thể` list; teachers grouped under their
+    school; the persons' section read by OCR as `IH.`."""
+    document = parse(
+        _listed("""
+DANH SÁCH
+Tập thể, cá nhân được tặng Bằng khen
+I. TẬP THỂ
+| STT | Tên tập thể |
+| 1 | Trường Mầm non Bộc Bố, huyện Pác Nặm |
+| 2 | Trường Tiểu học Nghiên Loan I, huyện Pác Nặm |
+| 3 | Trường Trung học cơ sở Bắc Kạn, thành phố Bắc Kạn |
+IH. CÁ NHÂN
+| STT | Họ và tên |
+| Trường Tiểu học Khang Ninh |
+| 1 | NGUYỄN THỊ THU HÀ |
+| 2 | TRẦN THỊ KHUYÊN |
+| Trường Mầm non Quang Phong |
+| 3 | BÙI PHƯỚC DƯƠNG |
+1. Ông Nguyễn Đức Hải, Phó Giám đốc Sở Giáo dục và Đào tạo;
+""")
+    )
+    kinds = {a.recipient.name: a.recipient.kind for a in document.awards}
+    assert [n for n, k in kinds.items() if k is RecipientKind.collective] == [
+        "Trường Mầm non Bộc Bố, huyện Pác Nặm",
+        "Trường Tiểu học Nghiên Loan I, huyện Pác Nặm",
+        "Trường Trung học cơ sở Bắc Kạn, thành phố Bắc Kạn",
+    ]
+    units = {a.recipient.name: a.recipient.unit for a in document.awards}
+    assert units["Nguyễn Thị Thu Hà"] == "Trường Tiểu học Khang Ninh"
+    assert units["Bùi Phước Dương"] == "Trường Mầm non Quang Phong"
+    assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
+
+
+def test_doubtful_records_and_fields_wait_for_review() -> None:
+    """A label inside a name, a blank number and day: each below the threshold, listed."""
+    article = (
+        "Điều 1. Tặng Giấy khen cho: Danh hiệu: Lao động tiên tiến, Bà Trần Thị Khuyên; "
+        "Bà Vũ Thị Xuân- Hiệu trưởng trường Mầm non Thị trấn Vôi."
+    )
+    header = "TRƯỜNG TIỂU HỌC QUANG CHÂU\nSố:      /QĐ – THQC"
+    text = _decision(header, article).replace("ngày 3 tháng 4", "ngày     tháng 5")
+    document = parse(text)
+    assert document.number is None and document.date is None
+    assert {"/number", "/date"} <= set(document.low_confidence)
+    doubtful = [a for a in document.awards if "Danh hiệu" in a.recipient.name]
+    assert doubtful and all(a.confidence < 0.7 for a in doubtful)
+    xuan = next(a for a in document.awards if a.recipient.name == "Vũ Thị Xuân")
+    assert xuan.confidence >= 0.7
