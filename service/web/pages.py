@@ -30,7 +30,15 @@ from service.api.errors import ApiError
 from service.award_labels import label
 from service.award_search import AwardQuery, search_awards
 from service.batches import progress
-from service.db.models import Award, Decision, Document, ProcessingEvent, Role, User
+from service.db.models import (
+    Award,
+    AwardStatus,
+    Decision,
+    Document,
+    ProcessingEvent,
+    Role,
+    User,
+)
 from service.people import get_person, person_id
 from service.web.page_auth import (
     PageAdmin,
@@ -183,6 +191,21 @@ async def logout(request: Request, archive: ArchiveDep, user: PageViewer) -> Res
     return redirect
 
 
+def _state_filters(request: Request) -> dict[str, Any]:
+    """The statistics forms' filters a report cell links with (several award codes,
+    kind, rank, method, status, the decision's year)."""
+    values = request.query_params
+    year = values.get("decided_year", "")
+    return {
+        "award_codes": tuple(c for c in values.getlist("award_code") if c in AwardCode.__members__),
+        "kind": values.get("kind") if values.get("kind") in ("individual", "collective") else None,
+        "ranks": tuple(values.getlist("rank")),
+        "commendation_methods": tuple(values.getlist("commendation_method")),
+        "status": values.get("status") if values.get("status") in AwardStatus.ALL else None,
+        "decided_year": int(year) if year.isdigit() and 1945 <= int(year) <= 2100 else None,
+    }
+
+
 def _query(params: dict[str, str]) -> tuple[AwardQuery, list[str]]:
     """The search form's values as a query; values that cannot be used are reported."""
     problems: list[str] = []
@@ -220,6 +243,7 @@ def _query(params: dict[str, str]) -> tuple[AwardQuery, list[str]]:
     )
 
 
+STATE_FIELDS = ("kind", "rank", "commendation_method", "status", "decided_year")
 SEARCH_FIELDS = (
     "q",
     "name",
@@ -239,6 +263,11 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
     params = {k: request.query_params.get(k, "") for k in SEARCH_FIELDS}
     asked = any(v.strip() for v in params.values())
     query, problems = _query(params)
+    state = _state_filters(request)
+    if len(state["award_codes"]) < 2:
+        state.pop("award_codes")
+    query = replace(query, **state)
+    asked = asked or any(state.values())
     try:
         page_number = max(1, int(request.query_params.get("page", "1")))
     except ValueError:
@@ -251,6 +280,11 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
             for award in found.awards
         ]
     kept = {k: v for k, v in params.items() if v.strip()}
+    extra = [
+        (k, v)
+        for k, v in request.query_params.multi_items()
+        if k in STATE_FIELDS or (k == "award_code" and len(state.get("award_codes", ())) > 1)
+    ]
     return render(
         request,
         "search.html",
@@ -262,10 +296,13 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
         rows=rows,
         page_number=page_number,
         pages=max(1, -(-found.total // PAGE_SIZE)),
-        query_string=urlencode(kept),
+        query_string=urlencode([*kept.items(), *extra]),
         kept=kept,
         codes=[(c.value, label(c.value)) for c in AwardCode],
-        with_param=lambda key, value: "?" + urlencode({**kept, key: value}),
+        with_param=lambda key, value: (
+            "?"
+            + urlencode([*{**kept, key: value}.items(), *[(k, v) for k, v in extra if k != key]])
+        ),
     )
 
 
