@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -40,6 +41,16 @@ from service.db.models import (
     User,
 )
 from service.people import get_person, person_id
+from service.state_records.eligibility import eligibility
+from service.state_records.report_files import cell_text, notes
+from service.state_records.report_forms import FORMS
+from service.state_records.reports import (
+    HeaderCell,
+    UnknownForm,
+    build_report,
+    header_cells,
+    number_cells,
+)
 from service.web.page_auth import (
     PageAdmin,
     PageArchivist,
@@ -444,7 +455,57 @@ def person_page(request: Request, pid: str, archive: ArchiveDep, user: PageViewe
             for n in person.members
             if n != person.id and (found := get_person(session, n, joined=False))
         ]
-    return render(request, "person.html", user, person=person, namesakes=namesakes, joined=joined)
+        verdicts = eligibility(person.awards, date.today().year)
+        revokers = {
+            d.document_id: d.number
+            for d in session.scalars(
+                select(Decision).where(
+                    Decision.document_id.in_(
+                        {
+                            a.revoked_by_document_id
+                            for a in person.awards
+                            if a.revoked_by_document_id
+                        }
+                    )
+                )
+            )
+        }
+    return render(
+        request, "person.html", user, person=person, namesakes=namesakes, joined=joined,
+        verdicts=verdicts, revokers=revokers, year=date.today().year,
+    )  # fmt: skip
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Response:
+    """The Báo cáo tab: a statistics form for a year, each number a link to its awards."""
+    values = request.query_params
+    form = values.get("form") or "0603.N"
+    year_text = values.get("year") or str(date.today().year)
+    year = int(year_text) if year_text.isdigit() and 1945 <= int(year_text) <= 2100 else None
+    issuer = (values.get("issuer") or "").strip() or None
+    reviewed_only = values.get("reviewed_only") == "1"
+    report = None
+    problem = None if year is not None else f"Năm không hợp lệ: {year_text}"
+    if year is not None:
+        with archive.db.read() as session:
+            try:
+                report = build_report(session, form, year, issuer, reviewed_only)
+            except UnknownForm:
+                problem = f"Không có biểu {form}"
+    depth, heads = header_cells(report.columns) if report else (0, [])
+    grid: list[list[HeaderCell]] = [[h for h in heads if h.row == level] for level in range(depth)]
+    query = urlencode(
+        {k: v for k, v in {"form": form, "year": year_text, "issuer": issuer or "",
+                           "reviewed_only": "1" if reviewed_only else ""}.items() if v}
+    )  # fmt: skip
+    return render(
+        request, "reports.html", user, nav="reports", report=report, problem=problem,
+        form=form, forms=list(FORMS), year=year_text, issuer=issuer or "",
+        reviewed_only=reviewed_only, header_grid=grid, depth=depth,
+        numbers=number_cells(report.columns) if report else [], query=query,
+        notes=notes(report) if report else [], cell_text=cell_text,
+    )  # fmt: skip
 
 
 @router.get("/batches/{batch_id}", response_class=HTMLResponse)
