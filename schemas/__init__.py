@@ -1,6 +1,14 @@
 """The language every part of tdkt speaks: pydantic models only. Imports nothing of ours."""
 
-from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
+from schemas.award_codes import (
+    AwardCode,
+    ChangeAction,
+    CommendationMethod,
+    DocumentType,
+    IssuerLevel,
+    RecipientKind,
+    RecipientRank,
+)
 from schemas.document_text import (
     BBox,
     Cell,
@@ -14,6 +22,7 @@ from schemas.document_text import (
 )
 from schemas.extracted import (
     Award,
+    DecisionChange,
     DeclaredCounts,
     Evidence,
     ExtractedDocument,
@@ -27,6 +36,9 @@ __all__ = [
     "AwardCode",
     "BBox",
     "Cell",
+    "ChangeAction",
+    "CommendationMethod",
+    "DecisionChange",
     "DeclaredCounts",
     "DocumentText",
     "DocumentType",
@@ -39,6 +51,7 @@ __all__ = [
     "PageSource",
     "Recipient",
     "RecipientKind",
+    "RecipientRank",
     "Signer",
     "Table",
     "TableRow",

@@ -79,3 +79,37 @@ class DocumentType(StrEnum):
     certificate = "certificate"
     award_list = "award_list"
     other = "other"
+
+
+class CommendationMethod(StrEnum):
+    """How a commendation came about, as the yearly statistics forms of Thông tư
+    02/2023/TT-BNV count it (rows "Chia theo phương thức khen thưởng")."""
+
+    thuong_xuyen = "thuong_xuyen"  # yearly results: a school year, a year's tasks
+    chuyen_de = "chuyen_de"  # a named campaign, movement, contest or its review
+    dot_xuat = "dot_xuat"  # an unexpected feat ("thành tích xuất sắc đột xuất")
+    doi_ngoai = "doi_ngoai"  # foreigners, friendship and cooperation abroad
+    cong_hien = "cong_hien"  # a career's contribution ("quá trình cống hiến")
+    nien_han = "nien_han"  # years of service
+    khang_chien = "khang_chien"  # the wars of resistance
+
+
+class RecipientRank(StrEnum):
+    """Where a recipient sits in the forms' rows "Chia theo đối tượng khen thưởng":
+    an individual's rank as the position says it, or what kind of collective it is."""
+
+    lanh_dao_cap_bo_tinh = "lanh_dao_cap_bo_tinh"  # minister, province chair and above
+    lanh_dao_cap_vu_so = "lanh_dao_cap_vu_so"  # department, Sở and their equals
+    doanh_nhan = "doanh_nhan"  # heads of businesses
+    lanh_dao_khac = "lanh_dao_khac"  # other leaders from deputy head of office up
+    truc_tiep = "truc_tiep"  # people who work, teach, study or fight directly
+    doanh_nghiep = "doanh_nghiep"  # a collective that is a business
+    ho_gia_dinh = "ho_gia_dinh"  # a household
+
+
+class ChangeAction(StrEnum):
+    """What a decision does to an earlier one it cites."""
+
+    corrects = "corrects"  # đính chính
+    amends = "amends"  # sửa đổi, bổ sung
+    annuls = "annuls"  # hủy bỏ, thu hồi

@@ -4,7 +4,15 @@ from datetime import date as Date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
+from schemas.award_codes import (
+    AwardCode,
+    ChangeAction,
+    CommendationMethod,
+    DocumentType,
+    IssuerLevel,
+    RecipientKind,
+    RecipientRank,
+)
 from schemas.document_text import BBox
 
 
@@ -29,6 +37,12 @@ class Recipient(_Model):
     honorific: str | None = Field(default=None, examples=["Bà"])
     position: str | None = Field(default=None, examples=["Giáo viên"])
     unit: str | None = Field(default=None, examples=["Trường THPT Nguyễn Khuyến"])
+    rank: RecipientRank | None = Field(
+        default=None,
+        description="An individual's rank as the position says it (truc_tiep for a teacher, "
+        "lanh_dao_khac for a head teacher), or doanh_nghiep / ho_gia_dinh for a collective "
+        "that is a business or a household; null where the document does not say",
+    )
 
 
 class Evidence(_Model):
@@ -45,8 +59,22 @@ class Award(_Model):
     period: str | None = Field(default=None, pattern=r"^\d{4}(-\d{4})?$")
     reason: str | None = None
     amount_vnd: int | None = None
+    commendation_method: CommendationMethod | None = Field(
+        default=None,
+        description="How the commendation came about, read from the subject and reason "
+        "(thuong_xuyen for a school year's results, chuyen_de for a named campaign, ...); "
+        "null where they do not say",
+    )
     confidence: float = Field(ge=0, le=1)
     evidence: Evidence = Field(default_factory=Evidence)
+
+
+class DecisionChange(_Model):
+    """An earlier decision this one corrects, amends or annuls, as its subject cites it."""
+
+    action: ChangeAction
+    number: str = Field(examples=["123/QĐ-UBND"])
+    date: Date | None = None
 
 
 class OcrInfo(_Model):
@@ -67,6 +95,11 @@ class ExtractedDocument(_Model):
     signer: Signer = Field(default_factory=Signer)
     declared_counts: DeclaredCounts = Field(default_factory=DeclaredCounts)
     awards: list[Award] = Field(default_factory=list)
+    changes: DecisionChange | None = Field(
+        default=None,
+        description="The earlier decision this one corrects, amends or annuls; its award "
+        "rows then name whose award changes rather than new awards",
+    )
     pages: int = 0
     ocr: OcrInfo = Field(default_factory=OcrInfo)
     field_confidence: dict[str, float] = Field(

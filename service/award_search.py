@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import BindParameter, TextClause, bindparam, select, text
@@ -52,6 +53,11 @@ class AwardQuery:
     document_type: str | None = None
     review_state: str | None = None
     document_id: int | None = None
+    # `unknown` in these matches rows whose method or rank no document states
+    commendation_methods: tuple[str, ...] = ()
+    ranks: tuple[str, ...] = ()
+    status: str | None = None  # active | revoked | change; None: every row
+    decided_year: int | None = None  # the year of the decision's date
     fuzzy: bool = True
     limit: int = 20
     offset: int = 0
@@ -311,6 +317,7 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
                 plan.facet_values["period"] = str(value)
             else:
                 plan.other = True
+    _state_conditions(plan, query)
     if query.period:
         first, last = period_years(query.period, None)
         # the same rows, said so the (…, year_end, …) indexes can narrow to them
@@ -329,6 +336,33 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
         plan.where.append("awards.year_end <= :year_end_bound")
         plan.params["year_end_bound"] = query.year_to + lexicon.longest_period(session)
     return plan
+
+
+def _state_conditions(plan: _Plan, query: AwardQuery) -> None:
+    """Filters of the statistics forms: method, rank, status, the decision's year."""
+    for column, values in (("commendation_method", query.commendation_methods),
+                           ("rank", query.ranks)):  # fmt: skip
+        if not values:
+            continue
+        plan.other = True
+        known = [v for v in values if v != "unknown"]
+        parts = [f"awards.{column} IN :{column}s"] if known else []
+        if known:
+            plan.params[f"{column}s"] = known
+            plan.expanding.add(f"{column}s")
+        if "unknown" in values:
+            parts.append(f"awards.{column} IS NULL")
+        plan.where.append(f"({' OR '.join(parts)})")
+    if query.status is not None:
+        plan.other = True
+        plan.where.append("awards.status = :status")
+        plan.params["status"] = query.status
+    if query.decided_year is not None:
+        plan.other = True
+        plan.where.append("awards.decision_date >= :decided_from")
+        plan.where.append("awards.decision_date < :decided_before")
+        plan.params["decided_from"] = date(query.decided_year, 1, 1)
+        plan.params["decided_before"] = date(query.decided_year + 1, 1, 1)
 
 
 def _match_labels(session: Session, plan: _Plan, ids: list[int]) -> dict[int, str]:

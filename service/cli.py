@@ -198,6 +198,46 @@ def search(
         award_table(items, page.total)
 
 
+@app.command()
+def report(
+    form: Annotated[str, typer.Argument(help="0602.N or 0603.N (Thông tư 02/2023/TT-BNV).")],
+    year: Annotated[int, typer.Option(help="Decisions signed this year.")],
+    issuer: Annotated[str | None, typer.Option(help="Only this body's decisions.")] = None,
+    reviewed_only: Annotated[bool, typer.Option(help="Count only approved rows.")] = False,
+    xlsx: Annotated[Path | None, typer.Option(help="Write the form as XLSX here.")] = None,
+    pdf: Annotated[Path | None, typer.Option(help="Write the form as PDF here.")] = None,
+) -> None:
+    """Count a yearly statistics form from the archive; print it, or write XLSX/PDF."""
+    from service.archive import open_archive
+    from service.state_records.report_files import cell_text, pdf_bytes, xlsx_bytes
+    from service.state_records.reports import UnknownForm, build_report
+
+    archive = open_archive(load_settings())
+    try:
+        with archive.db.read() as session:
+            try:
+                counted = build_report(session, form, year, issuer, reviewed_only)
+            except UnknownForm as error:
+                fail("not_found", str(error), 2)
+    finally:
+        archive.close()
+    for target, make in ((xlsx, xlsx_bytes), (pdf, pdf_bytes)):
+        if target is not None:
+            _export(target, iter([make(counted)]))
+            typer.echo(f"{counted.form.code} {year} written to {target}")
+    if xlsx is None and pdf is None:
+        typer.echo(f"{counted.form.code} {counted.title} — năm {year}")
+        typer.echo(
+            "cột: "
+            + " | ".join(
+                f"{c.number} {' / '.join(c.path[1:]) or c.path[0]}" for c in counted.columns
+            )
+        )
+        for row in counted.rows:
+            cells = " ".join(f"{cell_text(c) or '·':>5}" for c in row.cells)
+            typer.echo(f"{row.row.code:>3} {row.row.label[:60]:<60} {cells}")
+
+
 class Counter:
     """Counts what passes through a stream without holding it."""
 

@@ -24,6 +24,7 @@ from service.db.models import (
     utcnow,
 )
 from service.review_queue import least_confidence
+from service.state_records import lifecycle
 
 UNPLACED_CORRECTIONS = "corrections made by people could not be placed on this reading"
 
@@ -123,6 +124,10 @@ def replace_records(
                 number=extracted.number,
                 decision_date=extracted.date,
                 review_state=review_state,
+                commendation_method=(
+                    item.commendation_method.value if item.commendation_method else None
+                ),
+                rank=item.recipient.rank.value if item.recipient.rank else None,
             )
         )
     kept, lost = corrections.reapply(session, document.id, decision, awards, date_year, old_record)
@@ -157,4 +162,5 @@ def replace_records(
     document.error_code = None
     document.error_message = None
     document.processed_at = utcnow()
+    lifecycle.settle(session, document.id, extracted, awards)
     return awards

@@ -16,7 +16,7 @@ import pytest
 from bench.scoring import score_document, totals
 from extractors.extract import extract_document
 from extractors.parsing.document import parse_document
-from schemas import ExtractedDocument
+from schemas import ExtractedDocument, Recipient
 from schemas.document_text import Cell, DocumentText, Line, Page, PageSource, Table, TableRow
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -37,6 +37,14 @@ DOCUMENT_FIELDS = (
     "pages",
 )
 AWARD_FIELDS = ("recipient", "award_code", "award_text", "period", "reason", "amount_vnd")
+
+
+def _seen(value: object) -> object:
+    """A field as printed: a recipient's rank is inferred from the position (tested in
+    test_commendation_method), not printed, so the truth files do not carry it."""
+    if isinstance(value, Recipient):
+        return value.model_copy(update={"rank": None})
+    return value
 
 
 def _samples() -> list[Path]:
@@ -80,7 +88,10 @@ def test_text_documents_come_out_exactly_as_printed(path: Path) -> None:
     assert len(extracted.awards) == len(truth.awards)
     for got, want in zip(extracted.awards, truth.awards, strict=True):
         for field in AWARD_FIELDS:
-            assert getattr(got, field) == getattr(want, field), (want.recipient.name, field)
+            assert _seen(getattr(got, field)) == _seen(getattr(want, field)), (
+                want.recipient.name,
+                field,
+            )
         assert got.evidence is not None and got.evidence.page == want.evidence.page
         assert 0.0 < got.confidence <= 1.0
 

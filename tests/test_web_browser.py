@@ -335,3 +335,72 @@ def test_an_archivist_joins_a_teacher_who_moved_schools(
         page.get_by_role("button", name="Tách ra").click()
         expect(page.locator("#joined")).to_have_count(0)
         expect(timeline).to_have_count(5)
+
+
+def test_a_teachers_eligibility_and_the_yearly_report_in_the_browser(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from datetime import date
+
+    from extractors.commendation_method import annotate
+    from extractors.decision_changes import decision_change
+    from schemas.award_codes import AwardCode, IssuerLevel
+    from tests.search_archive import NK, SO, UBND, Row, decision
+
+    shots = screenshots("state-records")
+    year = date.today().year
+    teacher = [Row("Trịnh Thu Hà", NK)]
+    decisions = [
+        decision(f"{n}/QĐ-SGDĐT", SO, IssuerLevel.tinh, date(y, 8, 1), f"{y - 1}-{y}", teacher)
+        for n, y in ((11, year - 3), (12, year - 2), (13, year - 1))
+    ]
+    province = decision(
+        "70/QĐ-UBND", UBND, IssuerLevel.tinh, date(year, 3, 2), f"{year - 1}-{year}",
+        [Row("Trịnh Thu Hà", NK, AwardCode.bang_khen_cap_tinh, "Bằng khen"),
+         Row("Phan Văn Lộc", NK, AwardCode.bang_khen_cap_tinh, "Bằng khen")],
+    )  # fmt: skip
+    province.subject = f"Về việc tặng Bằng khen năm học {year - 1}-{year}"
+    annulment = decision("71/QĐ-UBND", UBND, IssuerLevel.tinh, date(year, 4, 2), None, [])
+    annulment.subject = f"Về việc thu hồi Bằng khen tại Quyết định số 70/QĐ-UBND ngày 02/03/{year}"
+    annulment.awards = province.awards[1:]  # it names Phan Văn Lộc
+    annulment.changes = decision_change(annulment.subject)
+    for document in [*decisions, province, annulment]:
+        for award in document.awards:
+            award.recipient.position = "Giáo viên"
+        annotate(document)
+    data_dir = tmp_path_factory.mktemp("web-state")
+    build(data_dir, decisions=[*decisions, annulment, province])
+    with serving(data_dir) as base:
+        page = browser.new_page(base_url=base, viewport={"width": 1366, "height": 900})
+        page.goto("/?name=trinh+thu+ha")
+        sign_in(page, "admin", ADMIN_PASSWORD)
+        page.locator("table.awards tbody a", has_text="Trịnh Thu Hà").first.click()
+        rules = page.locator("ul.eligibility li")
+        provincial = page.locator("li[data-rule='cstd_tinh_needs_three_cstd_co_so']")
+        expect(provincial).to_contain_text("Đủ quá trình khen thưởng")
+        expect(provincial).to_contain_text("Điều 22")
+        expect(provincial.locator("a")).to_have_count(3)
+        national = rules.filter(has_text="Chiến sĩ thi đua toàn quốc")
+        expect(national).to_contain_text("Chưa đủ")
+        page.screenshot(path=shots / "01-dieu-kien.png", full_page=True)
+        assert_accessible(page, shots, "01-dieu-kien")
+
+        page.goto("/?name=phan+van+loc")
+        page.locator("table.awards tbody a", has_text="Phan Văn Lộc").first.click()
+        revoked = page.locator(".timeline li.revoked")
+        expect(revoked).to_have_count(1)
+        expect(revoked.locator("del")).to_contain_text("Bằng khen")
+        expect(revoked).to_contain_text("Đã hủy bỏ — QĐ 71/QĐ-UBND")
+
+        page.get_by_role("link", name="Báo cáo").click()
+        page.get_by_label("Năm").fill(str(year))
+        page.get_by_role("button", name="Lập báo cáo").click()
+        expect(page.get_by_role("heading", name=f"Năm {year}")).to_be_visible()
+        teachers = page.locator("table.report tbody tr", has_text="Người trực tiếp")
+        cell = teachers.locator("td[data-col='2'] a")  # Bằng khen: the annulled one left out
+        expect(cell).to_have_text("1")
+        page.screenshot(path=shots / "02-bao-cao.png", full_page=True)
+        assert_accessible(page, shots, "02-bao-cao")
+        cell.click()
+        expect(page.get_by_role("status").first).to_contain_text("1 kết quả")
+        expect(page.locator("table.awards tbody tr")).to_contain_text("Trịnh Thu Hà")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extractors.commendation_method import annotate
+from extractors.decision_changes import decision_change
 from extractors.money import find_amount_vnd
 from extractors.nlp import (
     RecipientParts,
@@ -55,6 +57,9 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     elif kind in (DocumentType.decision, DocumentType.award_list, DocumentType.other):
         _decision(document, items, lines, kind, doubts)
     _drop_nameless(document)
+    annotate(document)
+    if kind is not DocumentType.certificate:
+        document.changes = decision_change(document.subject)
     _check(document)
     if document.document_type in (DocumentType.decision, DocumentType.certificate):
         if document.signer.name is None:

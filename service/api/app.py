@@ -10,7 +10,17 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from service.accounts import first_admin
-from service.api import accounts, awards, batches, documents, health, pages, people, review
+from service.api import (
+    accounts,
+    awards,
+    batches,
+    documents,
+    health,
+    pages,
+    people,
+    reports,
+    review,
+)
 from service.api.errors import install_error_handlers
 from service.archive import Archive, open_archive
 from service.batch_receiver import BatchReceiver
@@ -90,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(awards.router)
     app.include_router(people.router)
+    app.include_router(reports.router)
     app.include_router(batches.router)
     app.include_router(review.router)
     app.include_router(accounts.router)

@@ -26,6 +26,15 @@ router = APIRouter(
 
 Year = Annotated[int | None, Query(ge=1945, le=2100)]
 ReviewStateName = Literal["unreviewed", "needs_review", "reviewed"]
+MethodName = Literal[
+    "thuong_xuyen", "chuyen_de", "dot_xuat", "doi_ngoai", "cong_hien", "nien_han",
+    "khang_chien", "unknown",
+]  # fmt: skip
+RankName = Literal[
+    "lanh_dao_cap_bo_tinh", "lanh_dao_cap_vu_so", "doanh_nhan", "lanh_dao_khac",
+    "truc_tiep", "doanh_nghiep", "ho_gia_dinh", "unknown",
+]  # fmt: skip
+StatusName = Literal["active", "revoked", "change", "all"]
 
 
 def award_filters(
@@ -62,6 +71,24 @@ def award_filters(
     document_type: DocumentType | None = None,
     review_state: ReviewStateName | None = None,
     document_id: int | None = None,
+    commendation_method: Annotated[
+        list[MethodName] | None,
+        Query(description="How the commendation came about (repeatable); `unknown`: not stated"),
+    ] = None,
+    rank: Annotated[
+        list[RankName] | None,
+        Query(description="The recipient's rank or kind of collective (repeatable); `unknown`"),
+    ] = None,
+    status: Annotated[
+        StatusName | None,
+        Query(
+            description="active, revoked (annulled by a later decision), change (a row of a "
+            "decision that changes another); omitted: every row, revoked ones marked"
+        ),
+    ] = None,
+    decided_year: Annotated[
+        int | None, Query(ge=1945, le=2100, description="The year the decision was signed")
+    ] = None,
 ) -> AwardQuery:
     if year_from is not None and year_to is not None and year_from > year_to:
         raise ApiError(422, "invalid_request", "year_from is after year_to")
@@ -80,6 +107,10 @@ def award_filters(
         document_type=document_type.value if document_type else None,
         review_state=review_state,
         document_id=document_id,
+        commendation_methods=tuple(commendation_method or ()),
+        ranks=tuple(rank or ()),
+        status=None if status in (None, "all") else status,
+        decided_year=decided_year,
         fuzzy=fuzzy,
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field, field_serializer
 
 from schemas import ExtractedDocument
-from schemas.award_codes import RecipientKind
+from schemas.award_codes import CommendationMethod, RecipientKind, RecipientRank
 from schemas.document_text import Page, PageSource
 from schemas.extracted import Evidence, Recipient
 from service.api.errors import ErrorInfo
@@ -130,6 +130,11 @@ class DecisionRef(BaseModel):
     link: str
 
 
+class DecisionLinkRef(BaseModel):
+    document_id: int
+    link: str
+
+
 class AwardOut(BaseModel):
     id: int
     recipient: Recipient
@@ -143,6 +148,13 @@ class AwardOut(BaseModel):
     evidence: Evidence
     decision: DecisionRef
     review_state: str = Field(examples=["unreviewed"])
+    commendation_method: CommendationMethod | None = None
+    status: str = Field(
+        default="active",
+        description="active; revoked (annulled by the decision in revoked_by); change (a row of "
+        "a decision that corrects, amends or annuls another)",
+    )
+    revoked_by: DecisionLinkRef | None = None
     match: str | None = Field(
         default=None,
         description="How the name matched: exact (diacritics as typed), folded, fuzzy",
@@ -160,6 +172,7 @@ class AwardOut(BaseModel):
                 honorific=award.honorific,
                 position=award.position,
                 unit=award.unit,
+                rank=RecipientRank(award.rank) if award.rank else None,
             ),
             award_code=award.award_code,
             award_text=award.award_text,
@@ -179,6 +192,18 @@ class AwardOut(BaseModel):
                 link=f"{API}/documents/{award.document_id}",
             ),
             review_state=award.review_state,
+            commendation_method=(
+                CommendationMethod(award.commendation_method) if award.commendation_method else None
+            ),
+            status=award.status or "active",
+            revoked_by=(
+                DecisionLinkRef(
+                    document_id=award.revoked_by_document_id,
+                    link=f"{API}/documents/{award.revoked_by_document_id}",
+                )
+                if award.revoked_by_document_id
+                else None
+            ),
             match=match,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -15,6 +16,7 @@ from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, PersonDetail, PersonList, PersonOut, StreakOut
 from service.award_labels import label
 from service.people import Person, find_people, get_person, streaks
+from service.state_records.eligibility import eligibility
 
 router = APIRouter(
     prefix=API, tags=["people"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
@@ -90,6 +92,50 @@ def person_streaks(person_id: str, archive: ArchiveDep) -> list[StreakOut]:
                 award_ids=s.award_ids,
             )
             for s in streaks(person)
+        ]
+
+
+class EligibilityOut(BaseModel):
+    rule: str = Field(examples=["cstd_tinh_needs_three_cstd_co_so"])
+    award_code: str = Field(examples=["chien_si_thi_dua_cap_tinh"])
+    label: str = Field(examples=["Chiến sĩ thi đua cấp tỉnh"])
+    citation: str = Field(examples=["Luật 06/2022/QH15, Điều 22"])
+    wording: str = Field(description="The Law's words for the required history")
+    requirement: str
+    satisfied: bool
+    awards: list[AwardOut] = Field(description="The awards that satisfy it (or the closest)")
+    missing: str | None = Field(default=None, description="What the archive does not show")
+
+
+@router.get(
+    "/people/{person_id}/eligibility",
+    response_model=list[EligibilityOut],
+    summary="For each higher title the Law ties to earlier ones: whether this person's "
+    "awards in force show the required history, with the awards, or what is missing",
+    responses=error_responses(404, 422),
+)
+def person_eligibility(
+    person_id: str,
+    archive: ArchiveDep,
+    year: Annotated[
+        int | None, Query(ge=1945, le=2100, description="The nomination's year (default: now)")
+    ] = None,
+) -> list[EligibilityOut]:
+    with archive.db.read() as session:
+        person = _person(session, person_id)
+        return [
+            EligibilityOut(
+                rule=v.rule.id,
+                award_code=v.rule.award_code,
+                label=v.label,
+                citation=v.rule.citation,
+                wording=v.rule.wording,
+                requirement=v.rule.explain,
+                satisfied=v.satisfied,
+                awards=[AwardOut.of(a) for a in v.awards],
+                missing=v.missing,
+            )
+            for v in eligibility(person.awards, year or date.today().year)
         ]
 
 

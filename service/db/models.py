@@ -141,6 +141,8 @@ class Award(Base):
             "period",
             "issuer_key",
         ),
+        # The yearly statistics forms count one year's decisions by award code.
+        Index("ix_awards_decided", "decision_date", "award_code"),
         Index(
             "ix_awards_issuer_facets",
             "issuer_key",
@@ -185,6 +187,43 @@ class Award(Base):
     number: Mapped[str | None] = mapped_column(String(100), index=True)
     decision_date: Mapped[date | None] = mapped_column(Date)
     review_state: Mapped[str] = mapped_column(String(20), default=ReviewState.unreviewed)
+    commendation_method: Mapped[str | None] = mapped_column(String(20))
+    rank: Mapped[str | None] = mapped_column(String(30))
+    # `service.lifecycle`: active, revoked by a later decision, or a row of a decision
+    # that changes another (it names whose award changes; it is no award itself).
+    status: Mapped[str] = mapped_column(String(12), default="active", server_default="active")
+    revoked_by_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL")
+    )
+
+
+class AwardStatus:
+    active = "active"
+    revoked = "revoked"
+    change = "change"
+    ALL = (active, revoked, change)
+
+
+class DecisionLink(Base):
+    """A decision that corrects, amends or annuls an earlier one, by the number and date
+    it cites; `target_document_id` is the earlier decision once it is archived."""
+
+    __tablename__ = "decision_links"
+    __table_args__ = (Index("ix_decision_links_cited", "cited_key", "cited_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(12))  # corrects | amends | annuls
+    cited_number: Mapped[str] = mapped_column(String(100))
+    cited_key: Mapped[str] = mapped_column(String(100))
+    cited_date: Mapped[date | None] = mapped_column(Date)
+    target_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    # Folded names the changing decision lists: only their awards change; empty = all.
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class PageText(Base):

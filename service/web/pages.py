@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -30,8 +31,26 @@ from service.api.errors import ApiError
 from service.award_labels import label
 from service.award_search import AwardQuery, search_awards
 from service.batches import progress
-from service.db.models import Award, Decision, Document, ProcessingEvent, Role, User
+from service.db.models import (
+    Award,
+    AwardStatus,
+    Decision,
+    Document,
+    ProcessingEvent,
+    Role,
+    User,
+)
 from service.people import get_person, person_id
+from service.state_records.eligibility import eligibility
+from service.state_records.report_files import cell_text, notes
+from service.state_records.report_forms import FORMS
+from service.state_records.reports import (
+    HeaderCell,
+    UnknownForm,
+    build_report,
+    header_cells,
+    number_cells,
+)
 from service.web.page_auth import (
     PageAdmin,
     PageArchivist,
@@ -183,6 +202,21 @@ async def logout(request: Request, archive: ArchiveDep, user: PageViewer) -> Res
     return redirect
 
 
+def _state_filters(request: Request) -> dict[str, Any]:
+    """The statistics forms' filters a report cell links with (several award codes,
+    kind, rank, method, status, the decision's year)."""
+    values = request.query_params
+    year = values.get("decided_year", "")
+    return {
+        "award_codes": tuple(c for c in values.getlist("award_code") if c in AwardCode.__members__),
+        "kind": values.get("kind") if values.get("kind") in ("individual", "collective") else None,
+        "ranks": tuple(values.getlist("rank")),
+        "commendation_methods": tuple(values.getlist("commendation_method")),
+        "status": values.get("status") if values.get("status") in AwardStatus.ALL else None,
+        "decided_year": int(year) if year.isdigit() and 1945 <= int(year) <= 2100 else None,
+    }
+
+
 def _query(params: dict[str, str]) -> tuple[AwardQuery, list[str]]:
     """The search form's values as a query; values that cannot be used are reported."""
     problems: list[str] = []
@@ -220,6 +254,7 @@ def _query(params: dict[str, str]) -> tuple[AwardQuery, list[str]]:
     )
 
 
+STATE_FIELDS = ("kind", "rank", "commendation_method", "status", "decided_year")
 SEARCH_FIELDS = (
     "q",
     "name",
@@ -239,6 +274,11 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
     params = {k: request.query_params.get(k, "") for k in SEARCH_FIELDS}
     asked = any(v.strip() for v in params.values())
     query, problems = _query(params)
+    state = _state_filters(request)
+    if len(state["award_codes"]) < 2:
+        state.pop("award_codes")
+    query = replace(query, **state)
+    asked = asked or any(state.values())
     try:
         page_number = max(1, int(request.query_params.get("page", "1")))
     except ValueError:
@@ -251,6 +291,11 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
             for award in found.awards
         ]
     kept = {k: v for k, v in params.items() if v.strip()}
+    extra = [
+        (k, v)
+        for k, v in request.query_params.multi_items()
+        if k in STATE_FIELDS or (k == "award_code" and len(state.get("award_codes", ())) > 1)
+    ]
     return render(
         request,
         "search.html",
@@ -262,10 +307,13 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
         rows=rows,
         page_number=page_number,
         pages=max(1, -(-found.total // PAGE_SIZE)),
-        query_string=urlencode(kept),
+        query_string=urlencode([*kept.items(), *extra]),
         kept=kept,
         codes=[(c.value, label(c.value)) for c in AwardCode],
-        with_param=lambda key, value: "?" + urlencode({**kept, key: value}),
+        with_param=lambda key, value: (
+            "?"
+            + urlencode([*{**kept, key: value}.items(), *[(k, v) for k, v in extra if k != key]])
+        ),
     )
 
 
@@ -407,7 +455,57 @@ def person_page(request: Request, pid: str, archive: ArchiveDep, user: PageViewe
             for n in person.members
             if n != person.id and (found := get_person(session, n, joined=False))
         ]
-    return render(request, "person.html", user, person=person, namesakes=namesakes, joined=joined)
+        verdicts = eligibility(person.awards, date.today().year)
+        revokers = {
+            d.document_id: d.number
+            for d in session.scalars(
+                select(Decision).where(
+                    Decision.document_id.in_(
+                        {
+                            a.revoked_by_document_id
+                            for a in person.awards
+                            if a.revoked_by_document_id
+                        }
+                    )
+                )
+            )
+        }
+    return render(
+        request, "person.html", user, person=person, namesakes=namesakes, joined=joined,
+        verdicts=verdicts, revokers=revokers, year=date.today().year,
+    )  # fmt: skip
+
+
+@router.get("/reports", response_class=HTMLResponse)
+def reports_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Response:
+    """The Báo cáo tab: a statistics form for a year, each number a link to its awards."""
+    values = request.query_params
+    form = values.get("form") or "0603.N"
+    year_text = values.get("year") or str(date.today().year)
+    year = int(year_text) if year_text.isdigit() and 1945 <= int(year_text) <= 2100 else None
+    issuer = (values.get("issuer") or "").strip() or None
+    reviewed_only = values.get("reviewed_only") == "1"
+    report = None
+    problem = None if year is not None else f"Năm không hợp lệ: {year_text}"
+    if year is not None:
+        with archive.db.read() as session:
+            try:
+                report = build_report(session, form, year, issuer, reviewed_only)
+            except UnknownForm:
+                problem = f"Không có biểu {form}"
+    depth, heads = header_cells(report.columns) if report else (0, [])
+    grid: list[list[HeaderCell]] = [[h for h in heads if h.row == level] for level in range(depth)]
+    query = urlencode(
+        {k: v for k, v in {"form": form, "year": year_text, "issuer": issuer or "",
+                           "reviewed_only": "1" if reviewed_only else ""}.items() if v}
+    )  # fmt: skip
+    return render(
+        request, "reports.html", user, nav="reports", report=report, problem=problem,
+        form=form, forms=list(FORMS), year=year_text, issuer=issuer or "",
+        reviewed_only=reviewed_only, header_grid=grid, depth=depth,
+        numbers=number_cells(report.columns) if report else [], query=query,
+        notes=notes(report) if report else [], cell_text=cell_text,
+    )  # fmt: skip
 
 
 @router.get("/batches/{batch_id}", response_class=HTMLResponse)
