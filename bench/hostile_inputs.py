@@ -23,7 +23,7 @@ def docx_with(parts: dict[str, bytes], base: bytes | None = None) -> bytes:
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
     ):
         for info in source.infolist():
-            target.writestr(info.filename, extra.pop(info.filename, None) or source.read(info))
+            target.writestr(info.filename, extra.pop(info.filename, b"") or source.read(info))
         for name, data in extra.items():
             target.writestr(name, data)
     return out.getvalue()

@@ -40,12 +40,11 @@ def check_docx_budget(data: bytes) -> None:
                 f"the DOCX part {info.filename} inflates to {_mb(info.file_size)}; "
                 f"the limit is {_mb(limit)}"
             )
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(
-            info.compress_size, 1
-        ):
+        ratio = info.file_size // max(info.compress_size, 1)
+        if info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO:
             raise TooLargeError(
-                f"the DOCX part {info.filename} inflates {info.file_size // max(info.compress_size, 1)}"
-                f" times its packed size (a decompression bomb)"
+                f"the DOCX part {info.filename} inflates {ratio} times its packed size "
+                "(a decompression bomb)"
             )
         total += info.file_size
     if total > MAX_TOTAL:
