@@ -19,6 +19,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from extractors.docx_budget import check_docx_budget
 from extractors.errors import CorruptFileError
 from extractors.parsing.list_columns import header_roles
 from schemas.document_text import Cell, Line, Page, PageSource, Table, TableRow
@@ -64,7 +65,9 @@ class _Builder:
 
 
 def open_docx(data: bytes) -> Document:
-    """The parsed Word document, or `CorruptFileError` saying why it cannot be read."""
+    """The parsed Word document, or `CorruptFileError` saying why it cannot be read
+    (`TooLargeError` when it would inflate past `docx_budget`)."""
+    check_docx_budget(data)
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, ParseError, etree.XMLSyntaxError) as exc:

@@ -13,6 +13,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from extractors.errors import CorruptFileError, EmptyDocumentError, TooLargeError
 from extractors.ocr_pages import PageJob, fit_for_ocr
+from extractors.pixel_budget import check_image
 
 MAX_FRAMES = 500
 
@@ -24,6 +25,7 @@ def open_image(data: bytes) -> Iterator[Image.Image]:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data)) as image:
+                check_image(image)
                 yield image
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise TooLargeError(f"the image has too many pixels: {exc}") from exc

@@ -16,6 +16,7 @@ from extractors.image_reader import image_page
 from extractors.page_image import to_gray
 from extractors.page_outline import straighten_photo
 from extractors.pdf_reader import ocr_image, open_pdf
+from extractors.pixel_budget import view_scale
 from schemas.document_text import Page, PageSource
 
 SCREEN_WIDTH = 1600  # px: sharp on a laptop beside the fields, small enough to load fast
@@ -33,7 +34,9 @@ def page_view(data: bytes, page: Page, *, max_width: int = SCREEN_WIDTH) -> Imag
     if page.width is None or page.height is None:
         raise NoPageImageError(f"page {page.number} has no size")
     if page.source == PageSource.text_layer:
-        return _render(data, page.number, scale=max_width / page.width)
+        return _render(
+            data, page.number, scale=view_scale(page.width, page.height, max_width / page.width)
+        )
     if sniff.sniff_media_type(data) == sniff.PDF:
         document = open_pdf(data)
         try:

@@ -32,6 +32,7 @@ from extractors.mixed_pages import (
     uncovered_bands,
 )
 from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
+from extractors.pixel_budget import check_size
 from extractors.text_layer_quality import measure, unreadable_reason
 from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
 
@@ -357,6 +358,8 @@ def _full_page_image(page: pdfium.PdfPage) -> Image.Image | None:
     page_width, page_height = page.get_size()
     if (right - left) * (top - bottom) < FULL_PAGE * page_width * page_height:
         return None
+    width, height = image.get_px_size()
+    check_size(width, height, "the page's image")
     try:
         extracted: Image.Image = image.get_bitmap(render=False).to_pil()
     except (pdfium.PdfiumError, ValueError, OSError):

@@ -1,0 +1,124 @@
+"""Hostile and careless input, made in the test: each answers a 4xx with its code (or
+succeeds within its budget), nothing stored is lost, and the service stays up."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bench import hostile_inputs as hostile
+from extractors.docx_reader import open_docx
+from extractors.errors import CorruptFileError, TooLargeError
+from service.api.app import create_app
+from service.settings import Settings
+from tests.conftest import NewDatabase
+from tests.service_helpers import authorize, sample, wait_for
+
+
+@pytest.fixture(scope="module")
+def client(
+    tmp_path_factory: pytest.TempPathFactory, new_database: NewDatabase
+) -> Iterator[TestClient]:
+    data_dir = tmp_path_factory.mktemp("hostile")
+    settings = Settings(data_dir=data_dir, database_url=new_database(data_dir), job_workers=1)
+    with TestClient(create_app(settings)) as client:
+        authorize(client)
+        yield client
+
+
+def upload(client: TestClient, data: bytes, name: str) -> tuple[int, dict[str, Any]]:
+    response = client.post("/api/v1/documents", files={"file": (name, data)})
+    return response.status_code, response.json()
+
+
+def stored_documents(client: TestClient) -> int:
+    total: int = client.get("/api/v1/documents").json()["total"]
+    return total
+
+
+# --- 1. DOCX admission ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: hostile.docx_image_bomb(300 * 1024**2),
+        lambda: hostile.docx_xml_bomb(100 * 1024**2),
+    ],
+    ids=["image-part-bomb", "document-xml-bomb"],
+)
+def test_a_docx_that_inflates_past_its_budget_is_refused_before_it_is_inflated(
+    client: TestClient, make: Any
+) -> None:
+    before = stored_documents(client)
+    status, body = upload(client, make(), "bomb.docx")
+    assert status == 413 and body["error"]["code"] == "too_large"
+    assert "inflates" in body["error"]["message"]
+    assert stored_documents(client) == before
+
+
+def test_a_docx_whose_zip_directory_lies_about_sizes_fails_as_corrupt() -> None:
+    with pytest.raises(CorruptFileError):
+        open_docx(hostile.docx_lying_sizes())
+
+
+def test_an_honest_docx_inside_the_budget_is_still_read(client: TestClient) -> None:
+    data = sample("qd_list_numbered_docx_thoxuan_2020.docx").read_bytes()
+    open_docx(data)
+    photo = os.urandom(2 * 1024**2)  # incompressible, as a real photo is
+    status, _ = upload(client, hostile.docx_with({"word/media/extra.bin": photo}, data), "ok.docx")
+    assert status == 201
+
+
+def test_too_large_is_the_docx_budget_error() -> None:
+    with pytest.raises(TooLargeError):
+        open_docx(hostile.docx_xml_bomb(40 * 1024**2))
+
+
+# --- 2, 3. pixel caps ----------------------------------------------------------------
+
+
+def test_a_png_declaring_more_pixels_than_the_budget_is_refused_at_the_door(
+    client: TestClient,
+) -> None:
+    status, body = upload(client, hostile.png_of_size(9000, 9000), "huge.png")
+    assert status == 413 and body["error"]["code"] == "too_large"
+    assert "9000 × 9000" in body["error"]["message"]
+
+
+def test_a_huge_jpeg_is_decoded_smaller_instead_of_refused() -> None:
+
+    from PIL import Image
+
+    from extractors.image_reader import image_page
+
+    buffer = io.BytesIO()
+    Image.new("L", (8000, 8000), 255).save(buffer, format="JPEG", quality=50)
+    page = image_page(buffer.getvalue(), 1)
+    assert page.width * page.height <= 40_000_000
+
+
+def test_a_pdf_holding_one_huge_image_fails_as_too_large_and_keeps_its_original(
+    client: TestClient,
+) -> None:
+    status, body = upload(client, hostile.pdf_with_image(30000, 30000), "huge-image.pdf")
+    assert status == 201
+    done = wait_for(client, body["id"])
+    assert done["status"] == "failed" and done["error"]["code"] == "too_large"
+    assert client.get(f"/api/v1/documents/{body['id']}/original").status_code == 200
+
+
+def test_a_very_tall_page_is_drawn_within_the_pixel_cap() -> None:
+    from extractors.page_view import page_view
+    from schemas.document_text import Page, PageSource
+
+    data = hostile.pdf_page_of_size(100, 30000)
+    page = Page(number=1, source=PageSource.text_layer, width=100, height=30000)
+    image = page_view(data, page)
+    assert image.width * image.height <= 16_000_000
+    assert abs(image.height / image.width - 300) < 3  # the page's shape is kept
