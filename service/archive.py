@@ -37,7 +37,21 @@ def open_archive(settings: Settings, *, migrate: bool = True) -> Archive:
         access_key=settings.s3_access_key.get_secret_value(),
         secret_key=settings.s3_secret_key.get_secret_value(),
     )
+    if settings.replica_url:
+        from service.preservation.replica import MirroredStore
+
+        store = MirroredStore(store, open_replica(settings))
     return Archive(settings, db, store)
+
+
+def open_replica(settings: Settings) -> ObjectStore:
+    """The second store originals are copied to (TDKT_REPLICA_URL), same S3 keys."""
+    assert settings.replica_url
+    return open_store(
+        settings.replica_url,
+        access_key=settings.s3_access_key.get_secret_value(),
+        secret_key=settings.s3_secret_key.get_secret_value(),
+    )
 
 
 def original_key(sha256: str) -> str:

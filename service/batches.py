@@ -28,6 +28,7 @@ from extractors.errors import EmptyDocumentError, ExtractionError
 from service.archive import Archive
 from service.db.models import Batch, BatchItem, BatchItemStatus, Document, as_utc, utcnow
 from service.document_files import is_document
+from service.preservation import audit
 from service.receive import CHUNK, Spool, admit
 from service.storage import InvalidKeyError, ObjectNotFoundError
 from service.zip_source import ZipLimits, list_members, read_member
@@ -62,6 +63,9 @@ def create_zip_batch(
         batch = Batch(source_kind="zip", source=key, name=name, created_by=created_by)
         session.add(batch)
         session.flush()
+        audit.record(
+            session, created_by or "tdkt", "batch.create", f"batch:{batch.id}", batch.source
+        )
         session.add_all(
             BatchItem(
                 batch_id=batch.id,
@@ -84,6 +88,9 @@ def create_folder_batch(
         batch = Batch(source_kind="folder", source=name, name=name, created_by=created_by)
         session.add(batch)
         session.flush()
+        audit.record(
+            session, created_by or "tdkt", "batch.create", f"batch:{batch.id}", batch.source
+        )
         seen: set[str] = set()
         for path in files:
             key = str(path.resolve())
@@ -107,6 +114,9 @@ def create_prefix_batch(archive: Archive, prefix: str, created_by: str | None = 
         batch = Batch(source_kind="prefix", source=prefix, name=prefix, created_by=created_by)
         session.add(batch)
         session.flush()
+        audit.record(
+            session, created_by or "tdkt", "batch.create", f"batch:{batch.id}", batch.source
+        )
         session.add_all(BatchItem(batch_id=batch.id, path=key) for key in keys)
         return batch.id
 

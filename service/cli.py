@@ -265,8 +265,10 @@ def _export(target: Path, chunks: Iterator[bytes]) -> None:
 
 def _add_subcommands() -> None:
     from service.cli_users import user_app
+    from service.preservation.commands import install
 
     app.add_typer(user_app, name="user")
+    install(app)
 
 
 _add_subcommands()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from service.cli_support import fail, open_settings_archive
+from service.preservation import audit
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
 user_app = typer.Typer(help="Accounts: add people, set passwords, make API tokens.")
 
+CLI = "tdkt-cli"  # who the audit log names for changes made on the server's command line
 ROLE_HELP = "viewer (search, read), archivist (upload, correct, approve), admin (users)"
 
 
@@ -56,6 +58,7 @@ def add(
         except accounts.AccountError as error:
             fail(error.code, error.message)
         made = accounts.new_token(session, user, "cli") if token else None
+        audit.record(session, CLI, "user.add", f"user:{user.name}", {"role": role, "token": token})
     typer.echo(f"added {user.name} ({user.role})", err=True)
     if made:
         typer.echo(made)
@@ -85,6 +88,7 @@ def password(
     with open_settings_archive() as archive, archive.db.write() as session:
         try:
             accounts.set_password(session, _existing(session, name), value)
+            audit.record(session, CLI, "user.change", f"user:{name}", {"password": "set"})
         except accounts.AccountError as error:
             fail(error.code, error.message)
     typer.echo(f"password of {name} set", err=True)
@@ -100,6 +104,7 @@ def token(
 
     with open_settings_archive() as archive, archive.db.write() as session:
         made = accounts.new_token(session, _existing(session, name), label)
+        audit.record(session, CLI, "token.add", f"user:{name}", {"label": label})
     typer.echo(made)
 
 

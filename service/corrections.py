@@ -30,6 +30,7 @@ from service.db.models import (
     as_utc,
     utcnow,
 )
+from service.preservation import audit
 
 SYSTEM_USER = "tdkt"
 # Decision fields a person may correct; the award rows carry copies of the first three.
@@ -118,7 +119,12 @@ def correct(
     session.flush()
     lexicon.count_in(session, [award])
     _reindex(session, award.document_id)
+    audit.record(session, user, "award.correct", f"award:{award.id}", _changes(entries))
     return entries
+
+
+def _changes(entries: Sequence[AwardChange]) -> dict[str, Any]:
+    return {e.field or "": {"old": e.old_value, "new": e.new_value} for e in entries}
 
 
 def clean_document_value(field: str, value: Any) -> Any:
@@ -169,6 +175,9 @@ def correct_document(
     session.flush()
     lexicon.count_in(session, awards)
     _reindex(session, decision.document_id)
+    audit.record(
+        session, user, "document.correct", f"document:{decision.document_id}", _changes(entries)
+    )
     return entries
 
 
@@ -219,6 +228,7 @@ def approve(session: Session, document: Document, user: str, note: str | None = 
             note=note,
         )
     )
+    audit.record(session, user, "document.approve", f"document:{document.id}", note)
 
 
 def latest(session: Session, document_id: int) -> dict[tuple[int | None, str], Any]:

@@ -24,6 +24,7 @@ from extractors.errors import TooLargeError
 from extractors.inspect_file import inspect_file
 from service.archive import Archive, original_key
 from service.db.models import Document, DocumentStatus, ProcessingEvent
+from service.preservation import audit
 
 CHUNK = 1024 * 1024
 
@@ -132,6 +133,13 @@ def admit(
                 ProcessingEvent(
                     document_id=document.id, event="received", detail=f"{spool.size} bytes"
                 )
+            )
+            audit.record(
+                session,
+                uploaded_by or "tdkt",
+                "document.upload",
+                f"document:{document.id}",
+                {"sha256": sha256, "filename": filename},
             )
     except IntegrityError:
         # The same bytes arrived at the same moment through another request.

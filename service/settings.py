@@ -32,6 +32,14 @@ class Settings(BaseSettings):
         description="A folder, file:///path, or s3://bucket?endpoint=host:port&secure=false; "
         "default <data_dir>/objects.",
     )
+    replica_url: str | None = Field(
+        default=None,
+        description="A second store (folder or s3://…) every original is also written to; "
+        "`tdkt fsck` mends damaged originals from it.",
+    )
+    fixity_days: float = Field(
+        default=30.0, ge=0, description="Days between the service's fixity checks; 0 = off."
+    )
     s3_access_key: SecretStr = SecretStr("")
     s3_secret_key: SecretStr = SecretStr("")
     max_upload_mb: float = Field(default=100.0, gt=0)

@@ -19,6 +19,7 @@ from service.api.models import API, _utc
 from service.archive import Archive
 from service.db.models import ApiToken, Role, User, as_utc
 from service.login_throttle import LoginThrottle
+from service.preservation import audit
 
 router = APIRouter(prefix=API, tags=["accounts"])
 admin_router = APIRouter(
@@ -92,14 +93,21 @@ def sign_in(
             429, "too_many_attempts", f"too many wrong passwords; try again in {wait} s",
             headers={"Retry-After": str(wait)},
         )  # fmt: skip
-    with archive.db.write() as session:
-        user = accounts.authenticate(session, name, password)
-        if user is None:
-            throttle.failed(*keys)
-            raise ApiError(401, "bad_credentials", "wrong user name or password")
-        throttle.succeeded(keys[0])
-        cookie, login = accounts.new_session(session, user, archive.settings.session_hours)
-        out = SessionOut(name=user.name, role=user.role, csrf_token=login.csrf_token)
+    try:
+        with archive.db.write() as session:
+            user = accounts.authenticate(session, name, password)
+            if user is None:
+                throttle.failed(*keys)
+                raise ApiError(401, "bad_credentials", "wrong user name or password")
+            throttle.succeeded(keys[0])
+            cookie, login = accounts.new_session(session, user, archive.settings.session_hours)
+            out = SessionOut(name=user.name, role=user.role, csrf_token=login.csrf_token)
+            audit.record(session, user.name, "session.sign_in", f"user:{user.name}")
+    except ApiError:
+        with archive.db.write() as session:
+            tried = name.strip()[:100]
+            audit.record(session, tried, "session.sign_in_failed", f"user:{tried}")
+        raise
     response.set_cookie(
         SESSION_COOKIE,
         cookie,
@@ -172,10 +180,11 @@ def list_users(archive: ArchiveDep) -> list[UserOut]:
     summary="Add an account",
     responses=error_responses(409, 422),
 )
-def add_user(body: NewUser, archive: ArchiveDep) -> UserOut:
+def add_user(body: NewUser, archive: ArchiveDep, admin: Admin) -> UserOut:
     try:
         with archive.db.write() as session:
             user = accounts.add_user(session, body.name, body.role, body.password)
+            audit.record(session, admin.name, "user.add", f"user:{user.name}", {"role": user.role})
             return UserOut.of(user)
     except AccountError as error:
         raise _account_error(error) from None
@@ -211,6 +220,10 @@ def change_user(name: str, body: UserChange, archive: ArchiveDep, admin: Admin) 
                 user.active = body.active
             if body.password is not None:
                 accounts.set_password(session, user, body.password)
+            changed = body.model_dump(exclude_none=True) | (
+                {"password": "set"} if body.password else {}
+            )
+            audit.record(session, admin.name, "user.change", f"user:{user.name}", changed)
             session.flush()
             return UserOut.of(user)
     except AccountError as error:
@@ -227,11 +240,14 @@ def change_user(name: str, body: UserChange, archive: ArchiveDep, admin: Admin) 
 def new_token(
     name: str,
     archive: ArchiveDep,
+    admin: Admin,
     label: Annotated[str, Body(embed=True, max_length=200)] = "",
 ) -> TokenOut:
     with archive.db.write() as session:
         user = _user(session, name)
-        return TokenOut(token=accounts.new_token(session, user, label), label=label)
+        made = accounts.new_token(session, user, label)
+        audit.record(session, admin.name, "token.add", f"user:{user.name}", {"label": label})
+        return TokenOut(token=made, label=label)
 
 
 class TokenInfo(BaseModel):
@@ -261,13 +277,14 @@ def list_tokens(name: str, archive: ArchiveDep) -> list[TokenInfo]:
     summary="Revoke an API token: scripts using it get 401 from now on",
     responses=error_responses(404),
 )
-def revoke_token(name: str, token_id: int, archive: ArchiveDep) -> Response:
+def revoke_token(name: str, token_id: int, archive: ArchiveDep, admin: Admin) -> Response:
     with archive.db.write() as session:
         user = _user(session, name)
         token = session.get(ApiToken, token_id)
         if token is None or token.user_id != user.id:
             raise ApiError(404, "not_found", f"{name} has no token {token_id}")
         session.delete(token)
+        audit.record(session, admin.name, "token.revoke", f"user:{user.name}", {"token": token_id})
     return Response(status_code=204)
 
 

@@ -6,8 +6,9 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 
 from service.accounts import first_admin
 from service.api import (
@@ -18,6 +19,7 @@ from service.api import (
     health,
     pages,
     people,
+    preservation,
     reports,
     review,
 )
@@ -27,6 +29,8 @@ from service.batch_receiver import BatchReceiver
 from service.celery_jobs import CeleryJobs
 from service.jobs import Executor, JobPool
 from service.login_throttle import LoginThrottle
+from service.preservation import audit
+from service.preservation.schedule import FixitySchedule
 from service.settings import Settings
 from service.web.pages import install_pages
 
@@ -80,9 +84,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.info("resumed %d queued documents", len(resumed))
         if batches_resumed := receiver.resume():
             log.info("resumed admitting batches %s", batches_resumed)
+        fixity = FixitySchedule(archive)
+        fixity.start()
         try:
             yield
         finally:
+            fixity.stop()
             receiver.shutdown()
             jobs.shutdown()
             archive.close()
@@ -94,6 +101,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+
+    @app.middleware("http")
+    async def _client_address(request: Request, call_next: Any) -> Response:
+        """The audit log's `client`: who sent the request being served."""
+        audit.client_address.set(request.client.host if request.client else None)
+        response: Response = await call_next(request)
+        return response
+
     app.state.login_throttle = LoginThrottle()
     app.include_router(health.router)
     app.include_router(documents.router)
@@ -105,5 +120,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(review.router)
     app.include_router(accounts.router)
     app.include_router(accounts.admin_router)
+    app.include_router(preservation.router)
     install_pages(app)
     return app

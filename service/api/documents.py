@@ -26,6 +26,7 @@ from service.db.models import (
     DocumentStatus,
     ProcessingEvent,
 )
+from service.preservation import audit
 from service.receive import admit
 from service.storage import ObjectNotFoundError
 
@@ -167,6 +168,7 @@ def reprocess_document(
         session.add(
             ProcessingEvent(document_id=document_id, event="reprocess", detail=f"by {user.name}")
         )
+        audit.record(session, user.name, "document.reprocess", f"document:{document_id}")
         session.flush()
         out = DocumentOut.of(document)
     jobs.submit(document_id)

@@ -416,3 +416,40 @@ class PersonLink(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     removed_by: Mapped[str | None] = mapped_column(String(100))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntry(Base):
+    """One change anywhere in the archive, chained to the entry before it by hash.
+
+    `entry_hash` is SHA-256 over the previous entry's hash and this entry's canonical
+    JSON (see `service.preservation.audit`), so an edited or removed entry breaks the
+    chain from there on. Rows are only ever added.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    client: Mapped[str | None] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    target: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[Any] = mapped_column(JSON)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class FixityRun(Base):
+    """One fixity check of the store against the database: what was wrong, what was mended."""
+
+    __tablename__ = "fixity_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    trigger: Mapped[str] = mapped_column(String(20))  # cli | schedule
+    checked: Mapped[int] = mapped_column(Integer, default=0)
+    missing: Mapped[list[str]] = mapped_column(JSON, default=list)
+    changed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    untracked: Mapped[list[str]] = mapped_column(JSON, default=list)
+    repaired: Mapped[list[str]] = mapped_column(JSON, default=list)

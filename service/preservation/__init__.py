@@ -1,0 +1,1 @@
+"""Keeping the archive whole: the audit chain, fixity checks, backups and restores."""
