@@ -55,6 +55,10 @@ EXPECTED: dict[tuple[str, str], str | None] = {
     ("GET", "/api/v1/users/{name}/tokens"): ADMIN,
     ("DELETE", "/api/v1/users/{name}/tokens/{token_id}"): ADMIN,
     ("GET", "/api/v1/settings"): ADMIN,
+    ("GET", "/api/v1/audit"): ADMIN,
+    ("GET", "/api/v1/fixity"): ADMIN,
+    ("GET", "/api/v1/reports/{form}"): V,
+    ("GET", "/api/v1/people/{person_id}/eligibility"): V,
 }
 
 
