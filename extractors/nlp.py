@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import spacy
@@ -590,6 +591,13 @@ def _starts_new_recipient(parsed: _Parsed, i: int, individuals: bool) -> bool:
     return individuals and _person_shape(parsed, i)
 
 
+def _cut(parsed: _Parsed, cuts: list[int]) -> list[str]:
+    """The texts between the cut tokens (each cut token itself dropped), empty ones left out."""
+    bounds = [-1, *cuts, len(parsed)]
+    pieces = (parsed.slice(a + 1, b) for a, b in pairwise(bounds))
+    return [p for p in pieces if p]
+
+
 def _split_on_va(piece: str) -> list[str]:
     parsed = _Parsed(piece)
     found = _honorific(parsed)
@@ -599,15 +607,7 @@ def _split_on_va(piece: str) -> list[str]:
         for i in range(1, len(parsed) - 1)
         if parsed.doc[i].norm_ == "va" and _starts_new_recipient(parsed, i + 1, individuals)
     ]
-    if not cuts:
-        return [piece]
-    out: list[str] = []
-    start = 0
-    for cut in cuts:
-        out.append(parsed.slice(start, cut))
-        start = cut + 1
-    out.append(parsed.slice(start, len(parsed)))
-    return [p for p in out if p]
+    return _cut(parsed, cuts) if cuts else [piece]
 
 
 def split_recipient_run(text: str) -> list[str]:
@@ -671,12 +671,4 @@ def _split_on_commas(piece: str) -> list[str]:
             if not has_unit:
                 continue
         cuts.append(i)
-    if not cuts:
-        return [piece]
-    out: list[str] = []
-    start = 0
-    for cut in cuts:
-        out.append(parsed.slice(start, cut))
-        start = cut + 1
-    out.append(parsed.slice(start, len(parsed)))
-    return [p for p in out if p]
+    return _cut(parsed, cuts) if cuts else [piece]

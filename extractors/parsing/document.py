@@ -7,6 +7,7 @@ into contract records with confidence, evidence and warnings.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from extractors.commendation_method import annotate
@@ -217,13 +218,7 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, r
         )
     doubts = [*row.doubts, *_kind_doubts(own, row.kind)]
     if row.group and parts.kind is RecipientKind.individual and parts.unit is None:
-        parts = RecipientParts(
-            kind=parts.kind,
-            name=parts.name,
-            honorific=parts.honorific,
-            position=parts.position,
-            unit=row.group,
-        )
+        parts = replace(parts, unit=row.group)  # the unit heading the row stands under
     award: AwardMatch | None = None
     if cells.get(Role.award):
         written = " ".join(cells[Role.award].split())

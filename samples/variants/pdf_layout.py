@@ -4,11 +4,11 @@ The operations are kept (not drawn at once) so one layout serves every output: a
 the page images of a scan, and a PDF whose pages mix a text layer with scanned parts."""
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from samples.fonts import find_font
 from samples.variants.page_model import (
     HANDWRITTEN,
     Block,
@@ -20,7 +20,6 @@ from samples.variants.page_model import (
     Table,
 )
 
-FONT_DIR = Path("/usr/share/fonts/truetype/liberation2")
 FONTS = {
     "serif": "LiberationSerif-Regular.ttf",
     "serif-bold": "LiberationSerif-Bold.ttf",
@@ -37,7 +36,7 @@ def register_fonts() -> None:
     for key, filename in FONTS.items():
         name = f"V-{key}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+            pdfmetrics.registerFont(TTFont(name, str(find_font(filename))))
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,9 @@ AUDIT_LOCK = 0x7464_6B61  # "tdka"
 client_address: ContextVar[str | None] = ContextVar("client_address", default=None)
 
 
-def canonical(entry: AuditEntry) -> bytes:
-    body = {
+def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+    """What an entry's hash covers; a field added here changes every hash from then on."""
+    return {
         "id": entry.id,
         "at": as_utc(entry.at).isoformat(),
         "actor": entry.actor,
@@ -38,6 +39,10 @@ def canonical(entry: AuditEntry) -> bytes:
         "target": entry.target,
         "detail": entry.detail,
     }
+
+
+def canonical(entry: AuditEntry) -> bytes:
+    body = _hashed_fields(entry)
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -124,16 +129,7 @@ def entries(
 
 
 def as_row(entry: AuditEntry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "at": as_utc(entry.at).isoformat(),
-        "actor": entry.actor,
-        "client": entry.client,
-        "action": entry.action,
-        "target": entry.target,
-        "detail": entry.detail,
-        "entry_hash": entry.entry_hash,
-    }
+    return {**_hashed_fields(entry), "entry_hash": entry.entry_hash}
 
 
 def iter_rows(session: Session, query: Any) -> Iterator[dict[str, Any]]:
