@@ -231,9 +231,10 @@ BODY = [
 def test_a_tcvn3_layer_is_decoded_and_a_capitals_font_keeps_its_capitals(
     tmp_path: Path,
 ) -> None:
-    real = (
-        SHARED / "domain/real-texts" / "07_thquangchau_qd_khen_thuong_hoc_sinh_2021.txt"
-    ).read_text()
+    real_path = SHARED / "domain/real-texts" / "07_thquangchau_qd_khen_thuong_hoc_sinh_2021.txt"
+    if not real_path.exists():
+        pytest.skip(f"real texts not present at {real_path.parent}")
+    real = real_path.read_text()
     legacy_header = next(line for line in real.splitlines() if "ß" in line and "#" not in line)
     capitals = _legacy_font(tmp_path, "VnTimeH", TCVN3)
     body_font = _legacy_font(tmp_path, "VnTime", TCVN3)
