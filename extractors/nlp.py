@@ -7,8 +7,9 @@
 - `vi_fold_norm`, which sets each token's NORM to its folded form (no case, no
   diacritics, `đ`→`d`) so every pattern is case- and accent-insensitive and survives OCR
   that dropped a tone mark;
-- an `entity_ruler` labelling HONORIFIC, POSITION (job titles) and UNIT (words that start
-  the name of a body: `Trường`, `Phòng`, `UBND`…).
+- `vi_lexicon_entities` labelling HONORIFIC, POSITION (job titles) and UNIT (words that
+  start the name of a body: `Trường`, `Phòng`, `UBND`…), left to right, a phrase spelled
+  with its own marks before one that only folds alike.
 
 A Doc's text is rebuilt from tokens; `char_span_of(doc, start, end)` gives offsets in the
 text that was passed in.
@@ -30,6 +31,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from extractors.family_names import is_family_name
@@ -218,21 +220,69 @@ def _token_only() -> VietTokenizer:
     )
 
 
+class LexiconEntities:
+    """HONORIFIC, POSITION and UNIT entities from the lexicon, read left to right.
+
+    Patterns match folded tokens, so a phrase survives OCR that dropped its marks. Two
+    phrases can fold alike (`Kế toán trưởng`, a position, and `Kế toán` + `Trường …`, a
+    position then a school): at each token the phrase spelled there with its own marks is
+    taken before one that only folds alike, then the longest; the reading goes on after
+    it, so `Đội trưởng Công an huyện` is the position `Đội trưởng` and not `Trưởng Công an`.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.spelled: dict[int, tuple[str, tuple[str, ...]]] = {}
+        tokenizer = _token_only()
+        lexicon = [("HONORIFIC", key) for key in HONORIFICS]
+        lexicon += [("POSITION", p) for p in _phrases(POSITIONS)]
+        lexicon += [("UNIT", p) for p in _phrases(UNIT_STARTS)]
+        for label, phrase in lexicon:
+            key = f"{label}:{phrase}"
+            self.matcher.add(key, [_token_pattern(phrase)])
+            marked = label != "HONORIFIC"  # honorific keys are written folded
+            tokens = tuple(_exact(t.text) if marked else "" for t in tokenizer(phrase))
+            self.spelled[nlp.vocab.strings[key]] = (label, tokens)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: dict[int, list[tuple[bool, int, str]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            label, tokens = self.spelled[match_id]
+            exact = all(
+                not want or token.text.isascii() or _exact(token.text) == want
+                for token, want in zip(doc[start:end], tokens, strict=True)
+            )
+            found.setdefault(start, []).append((exact, end - start, label))
+        spans: list[Span] = []
+        i = 0
+        while i < len(doc):
+            if i not in found:
+                i += 1
+                continue
+            exact, length, label = max(found[i])
+            if not exact and any(
+                e for j in range(i + 1, i + length) for e, _, _ in found.get(j, [])
+            ):
+                i += 1  # a phrase spelled as printed starts inside this look-alike
+                continue
+            spans.append(Span(doc, i, i + length, label=label))
+            i += length
+        doc.ents = spans
+        return doc
+
+
+@Language.factory("vi_lexicon_entities")
+def _lexicon_entities(nlp: Language, name: str) -> LexiconEntities:
+    return LexiconEntities(nlp)
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline (built once): tokenizer, `vi_fold_norm`, `entity_ruler`."""
+    """The shared pipeline (built once): tokenizer, `vi_fold_norm`, `vi_lexicon_entities`."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
     nlp.tokenizer = VietTokenizer(nlp.vocab)
     nlp.add_pipe("vi_fold_norm")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    patterns: list[dict[str, Any]] = []
-    for key in HONORIFICS:
-        patterns.append({"label": "HONORIFIC", "pattern": [{"NORM": p} for p in key.split()]})
-    for phrase in _phrases(POSITIONS):
-        patterns.append({"label": "POSITION", "pattern": _token_pattern(phrase)})
-    for phrase in _phrases(UNIT_STARTS):
-        patterns.append({"label": "UNIT", "pattern": _token_pattern(phrase)})
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("vi_lexicon_entities")
     return nlp
 
 

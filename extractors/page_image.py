@@ -458,6 +458,8 @@ def remove_frame(gray: Gray) -> Gray | None:
     )
     if not (left.size and right.size):
         return None  # a frame closes on all four sides; a table border alone does not
+    if _ruled_rows(inv[band_y : height - band_y], kernel_rows, middle_x) >= 2:
+        return None  # a page-long table: its row lines cross the page between the bands
     cut["top"] = int(top.max()) + margin
     cut["bottom"] = height - band_y + int(bottom.min()) - margin
     cut["left"] = int(left.max()) + margin
@@ -467,6 +469,15 @@ def remove_frame(gray: Gray) -> Gray | None:
         cut["top"] : cut["bottom"], cut["left"] : cut["right"]
     ]
     return out
+
+
+def _ruled_rows(inv: NDArray[Any], kernel: NDArray[Any], middle_x: slice) -> int:
+    """How many separate rows of ink cross the middle of `inv`: a table's row lines do,
+    a certificate's text and ornaments between its frame lines never fill a row."""
+    rows = _filled(cv2.morphologyEx(inv, cv2.MORPH_CLOSE, kernel)[:, middle_x], 1)
+    if rows.size == 0:
+        return 0
+    return int(1 + np.count_nonzero(np.diff(rows) > 1))
 
 
 def _filled(closed: NDArray[Any], axis: int) -> NDArray[np.intp]:

@@ -22,7 +22,7 @@ _SPAN = re.compile(
 )
 _RANGE = re.compile(rf"(?<![\d/.])(?P<a>{_YEAR}){_SEP}(?P<b>{_YEAR})(?![\d/])")
 # `năm học 2017 2018`: the hyphen lost in PDF extraction, only trusted after `năm học`.
-_SCHOOL_YEAR_NO_DASH = re.compile(rf"\bnam\s+hoc\s+(?P<a>{_YEAR})\s+(?P<b>{_YEAR})(?!\d)")
+_SCHOOL_YEAR_NO_DASH = re.compile(rf"\bnam\s+hoc\s*:?\s*(?P<a>{_YEAR})\s+(?P<b>{_YEAR})(?!\d)")
 _SINGLE = re.compile(rf"\bnam\s*:?\s*(?P<a>{_YEAR})(?![\d/-])")
 _NUMBER_WITH_YEAR = re.compile(rf"\d+\s*/\s*{_YEAR}\s*/\s*[\w&-]+|\b\d+/[\w&.-]*{_YEAR}\b")
 _LAW_CITATION = re.compile(

@@ -191,6 +191,60 @@ Nguyễn Văn Vỹ
     assert document.number is None and document.date is None  # never invented
 
 
+def test_a_classic_certificate_names_the_person_after_the_title_not_her_position() -> None:
+    """`Cô …` folds like `có` (the verb an achievement starts with): the name line is still
+    the recipient, and a cited day OCR could not read leaves the date empty."""
+    document = parse(
+        MOTTO
+        + """
+GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ CẦN THƠ
+TẶNG DANH HIỆU
+CHIẾN SĨ THI ĐUA CƠ SỞ
+Cô Nguyễn Thị Quỳnh Dung
+Hiệu trưởng Trường Tiểu học và Trung học cơ sở Đặng Dung
+Đã có thành tích xuất sắc trong phong trào thi đua năm học 2005 - 2006
+Quyết định số ^¬^~ /QĐ-SGDĐT ngày ^¬¬~
+tháng 7 năm 2006
+Cần Thơ, ngày 4 tháng 7 năm 2006
+GIÁM ĐỐC
+Võ Phương Quỳnh Ngân
+"""
+    )
+    (award,) = document.awards
+    recipient = award.recipient
+    assert (recipient.kind, recipient.honorific) == (RecipientKind.individual, "Cô")
+    assert recipient.name == "Nguyễn Thị Quỳnh Dung"
+    assert recipient.unit == "Trường Tiểu học và Trung học cơ sở Đặng Dung"
+    assert award.award_code is AwardCode.chien_si_thi_dua_co_so
+    assert document.date is None  # the certificate's own day is not the decision's
+
+
+def test_labelled_fields_read_before_the_large_title_are_still_the_recipient() -> None:
+    """OCR can read a pupil's fields before `TẶNG` / `BẰNG KHEN` (large letters, their own
+    block): the fields, the school year and the signer are still found."""
+    document = parse(
+        MOTTO
+        + """
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Em: Nguyễn Đức Hải
+Học sinh lớp: 7A1
+Đã đạt: Học sinh giỏi
+Năm học: 2017 2018
+Số sổ vàng: 156
+TẶNG
+BẰNG KHEN
+Hà Tĩnh, ngày 28 tháng 6 năm 2018
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Đặng Thị Gấm
+"""
+    )
+    (award,) = document.awards
+    assert (award.recipient.name, award.recipient.unit) == ("Nguyễn Đức Hải", "7A1")
+    assert award.period == "2017-2018"  # the dash lost, the label still says a school year
+    assert document.signer.name == "Đặng Thị Gấm"
+
+
 def _listed(listing: str) -> str:
     article = (
         "Điều 1. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 3 tập thể và "

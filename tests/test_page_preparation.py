@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 from PIL import Image
 
+from extractors.glued_words import split_glued, unglue
 from extractors.ocr_debris import clean_words, strip_strokes
 from extractors.ocr_engine import OcrWord
-from extractors.page_image import despeckle
+from extractors.page_image import despeckle, remove_frame
 from extractors.page_outline import find_page, straighten_photo
 from extractors.tone_repair import one_case, repair_line
 
@@ -103,3 +105,51 @@ def test_a_misread_mark_in_a_name_becomes_the_common_name_a_mark_away() -> None:
 def test_a_unit_named_after_a_person_keeps_its_name() -> None:
     tokens = ["Trường", "THPT", "Huỳnh", "Thúc", "Kháng,", "thành", "phố", "Vinh"]
     assert repair_line(tokens) == tokens
+
+
+def _ruled_page(row_lines: bool) -> np.ndarray:
+    """An A4 page at 100 DPI holding a box from edge band to edge band, with or without the
+    row lines of a table inside it."""
+    page = np.full((1169, 827), 255, dtype=np.uint8)
+    cv2.rectangle(page, (40, 40), (787, 1129), 0, 3)
+    if row_lines:
+        for y in range(100, 1129, 45):
+            cv2.line(page, (40, y), (787, y), 0, 2)
+        for x in (120, 400, 600):
+            cv2.line(page, (x, 40), (x, 1129), 0, 2)
+    return page
+
+
+def test_a_certificate_frame_is_blanked_but_a_page_long_tables_border_is_kept() -> None:
+    framed = remove_frame(_ruled_page(row_lines=False))
+    assert framed is not None and framed[40:44, 400].min() == 255
+    # A continuation page of an award list: its table's outer border is the table's, and
+    # losing it would lose the first and last columns.
+    assert remove_frame(_ruled_page(row_lines=True)) is None
+
+
+@pytest.mark.parametrize(
+    ("glued", "words"),
+    [
+        ("HÀTHỊTHANHGẤM", ["HÀ", "THỊ", "THANH", "GẤM"]),
+        ("ĐINHTHỊTHANHLIỄU", ["ĐINH", "THỊ", "THANH", "LIỄU"]),
+        ("LANANH", ["LAN", "ANH"]),  # not `LA NANH`: names win
+        ("ThịQuỳnh", ["Thị", "Quỳnh"]),
+        ("NGUYỄN", None),  # one syllable
+        ("UBND", None),  # an abbreviation: no split into syllables exists
+        ("THCS", None),
+        ("nguyễnvăn", None),  # lowercase runs are left alone
+    ],
+)
+def test_words_ocr_glued_together_split_into_their_syllables(
+    glued: str, words: list[str] | None
+) -> None:
+    assert split_glued(glued) == words
+
+
+def test_a_glued_word_splits_into_words_sharing_its_box() -> None:
+    word = OcrWord("HÀTHỊ,", (100, 10, 160, 30), 0.8, block=1, paragraph=1, line=2)
+    first, second = unglue([word])
+    assert (first.text, second.text) == ("HÀ", "THỊ,")
+    assert first.bbox[0] == 100 and second.bbox[2] == 160 and first.bbox[2] <= second.bbox[0]
+    assert (second.line, second.confidence) == (2, 0.8)

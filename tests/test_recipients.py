@@ -23,7 +23,7 @@ IND, COL = RecipientKind.individual, RecipientKind.collective
 def test_pipeline_is_blank_vietnamese_with_fold_norms_and_entity_ruler() -> None:
     nlp = get_nlp()
     assert nlp.lang == "vi"
-    assert nlp.pipe_names == ["vi_fold_norm", "entity_ruler"]
+    assert nlp.pipe_names == ["vi_fold_norm", "vi_lexicon_entities"]
     assert get_nlp() is nlp  # built once
 
 
@@ -283,3 +283,28 @@ def test_real_nomination_snippet_13() -> None:
         ("Vũ Thị Xuân", "Hiệu trưởng", "trường Mầm non Thị trấn Vôi"),
         ("Nguyễn Thị Thu Hương", "Hiệu trưởng", "trường THCS Thị trấn Vôi"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "unit"),
+    [
+        # `Kế toán Trường` folds like the position `Kế toán trưởng`
+        ("Ông Võ Văn Cường, Kế toán Trường THPT Kim Đồng", "Kế toán", "Trường THPT Kim Đồng"),
+        (
+            "Bà Lê Thị Hoa, Kế toán trưởng Trường THPT Kim Đồng",
+            "Kế toán trưởng",
+            "Trường THPT Kim Đồng",
+        ),
+        # read left to right: `Đội trưởng`, not `Trưởng Công an`
+        (
+            "Đại úy Chu Thị Mai, Đội trưởng Công an huyện Phong Điền",
+            "Đội trưởng",
+            "Công an huyện Phong Điền",
+        ),
+    ],
+)
+def test_a_phrase_spelled_with_its_marks_wins_over_one_that_only_folds_alike(
+    text: str, position: str, unit: str
+) -> None:
+    parts = split_recipient(text)
+    assert (parts.position, parts.unit) == (position, unit)

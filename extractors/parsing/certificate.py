@@ -32,6 +32,13 @@ _INNER_DEBRIS = re.compile(r"(?<=\w)[^\w\s]+(?=\w)")
 _HONORIFIC = re.compile(r"^(ong|ba|thay|co|anh|chi|em|d/c|dong chi)\s", re.IGNORECASE)
 
 
+def _names_a_person(text: str) -> bool:
+    """`Cô Nguyễn Thị Dung`, `ÔNG LÊ VĂN AN`: an honorific, then a capitalized name (so
+    `Có thành tích …`, which folds like `Cô`, is not taken for a recipient)."""
+    words = text.split()
+    return len(words) > 1 and bool(_HONORIFIC.match(fold(text))) and words[1][:1].isupper()
+
+
 @dataclass
 class Certificate:
     issuer: str | None
@@ -78,7 +85,7 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         line = lines[i]
         if (
             line.is_upper
-            and not _HONORIFIC.match(line.text)
+            and not _names_a_person(line.text)
             and recipient_at is None
             and (
                 _GIVE.match(line.folded)
@@ -89,8 +96,10 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         ):
             title_words.append(line.text)
             continue
+        if find_place_date(line.text):
+            continue  # `Hà Tĩnh, ngày 28 tháng 6 năm 2018` names a place, not a person
         if (
-            _HONORIFIC.match(line.text)
+            _names_a_person(line.text)
             or looks_like_person_name(line.text)
             or line.is_upper
             or (title_words and not _REASON.search(line.folded))
@@ -134,12 +143,16 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
 
     doubts: list[str] = []
     form = labelled_fields(lines[start:])
+    if not is_form(form):
+        # OCR may put the large title (`TẶNG` / `BẰNG KHEN`) after the labelled fields
+        whole = labelled_fields(lines)
+        form = whole if is_form(whole) else form
     if is_form(form):
         recipient, recipient_lines = _form_recipient(form)
         reason = reason_text(form) or reason
         if Field.award in form:
             award = _form_award(form[Field.award].value, level) or award
-        period = find_period(form[Field.period].value) if Field.period in form else None
+        period = find_period(form[Field.period].line.text) if Field.period in form else None
         title_period = period or find_period(reason or "")
     else:
         title_period = find_period(reason or "") or find_period(title)
@@ -149,6 +162,7 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
     cited_blank = False
     place = None
     place_date = None
+    place_at: int | None = None
     for at, line in enumerate(lines):
         if _CITATION.search(line.folded) and "so vang" not in line.folded and number is None:
             number = find_number(line.text)
@@ -158,11 +172,15 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
                 cited = f"{cited} {after.text}"  # `… ngày` / `tháng 8 năm 2018` wrapped
             cited_date = parse_date(cited)
             # `ngày … tháng 5 năm 2021`: the cited day was left blank, not missing
-            cited_blank = cited_date is None and bool(iter_dates(cited))
+            # (or written by hand and unreadable): the place-date below is the
+            # certificate's own day, not the decision's, so it does not stand in for it
+            cited_blank = cited_date is None and (bool(iter_dates(cited)) or "ngay" in fold(cited))
         found = find_place_date(line.text)
         if found and found[0] and place is None and "quyet dinh" not in line.folded:
-            place, place_date = found
+            place, place_date, place_at = found[0], found[1], at
     signer = find_signer(lines, k)
+    if signer.name is None and place_at is not None and place_at < k:
+        signer = find_signer(lines, place_at)  # the body was read after the signature
     return Certificate(
         issuer=issuer,
         issuer_level=level,
@@ -232,7 +250,7 @@ def _unread_title(lines: list[LineItem], i: int, start: int) -> bool:
     return (
         not looks_like_person_name(line.text)
         and len(line.text.split()) <= 6
-        and bool(_HONORIFIC.match(after.folded) or looks_like_person_name(after.text))
+        and bool(_names_a_person(after.text) or looks_like_person_name(after.text))
     )
 
 
@@ -260,7 +278,7 @@ def _recipient(lines: list[LineItem]) -> Recipient | None:
     first = _strip_debris(lines[0].text)
     rest = [_strip_debris(line.text) for line in lines[1:]]
     rest = [text for text in rest if text]
-    if first.isupper() and not _HONORIFIC.match(first) and not looks_like_person_name(first):
+    if first.isupper() and not _names_a_person(first) and not looks_like_person_name(first):
         name = organization_case(first)
         if rest:
             unit = organization_case(" ".join(rest))
