@@ -49,6 +49,7 @@ def fit_for_ocr(image: Image.Image) -> Image.Image:
 # measured 0.60-0.97 (heavy damage lowest), pages upside down 0.11-0.21.
 UPRIGHT_SHARE = 0.5
 MIN_WORDS_TO_JUDGE = 15
+MIN_WORDS_TO_TURN = 3
 
 
 def ocr_page(
@@ -127,11 +128,16 @@ def _sideways(page: Page) -> bool:
 
 
 def _reads_as_vietnamese(page: Page) -> bool:
+    if _sideways(page):
+        return False
     words = _judged_words(page)
+    if len(words) < MIN_WORDS_TO_TURN:
+        # A page with ink that reads as no words at all is most often lying sideways:
+        # Tesseract finds no line across letters standing on end.
+        return False
     if len(words) < MIN_WORDS_TO_JUDGE:
-        return True  # a near-empty page (a blank back, a stamp) is not worth turning
-    upright = not _sideways(page)
-    return upright and _vietnamese_score(page) >= UPRIGHT_SHARE * len(words)
+        return True  # a near-empty page (a stamp, a signature) is not worth turning
+    return _vietnamese_score(page) >= UPRIGHT_SHARE * len(words)
 
 
 def _read_page(

@@ -107,8 +107,12 @@ APPLIES: dict[str, Rule] = {
     "container": _SCAN,
 }
 # Values an axis may not take given what was drawn before: a single JPEG or PNG holds one
-# page, so only certificates (always one page) are filed that way.
+# page, so only certificates (always one page) are filed that way; a list split by award
+# names each award in its section's heading, so it always prints its headings.
 EXCLUDE: dict[str, Callable[[Mapping[str, str]], frozenset[str]]] = {
+    "section_headings": lambda d: (
+        frozenset({"none"}) if d["list_structure"] == "sections_by_award" else frozenset()
+    ),
     "container": lambda d: (
         frozenset() if d["kind"] == "certificate" else frozenset({"jpeg", "png"})
     ),
