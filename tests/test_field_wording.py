@@ -287,6 +287,43 @@ IH. CÁ NHÂN
     assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
 
 
+def test_a_list_split_by_award_gives_each_row_its_sections_award() -> None:
+    """Điều 1 names no award (`danh hiệu thi đua và hình thức khen thưởng`): each section's
+    heading does, its numeral misread by OCR (`1I.`, `HI.`)."""
+    article = (
+        "Điều 1. Tặng danh hiệu thi đua và hình thức khen thưởng cho 2 tập thể và 3 cá nhân "
+        "(có danh sách kèm theo)."
+    )
+    header = "UBND HUYỆN TÂN YÊN\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 412/QĐ-PGDĐT"
+    document = parse(
+        _decision(header, article, authority="TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO")
+        + """
+DANH SÁCH
+I. GIẤY KHEN (TẬP THỂ)
+| STT | Tên tập thể |
+| 1 | Tổ Ngữ văn, Trường THCS Cao Xá |
+| 2 | Trường Tiểu học Ngọc Thiện |
+1I. GIẤY KHEN
+| STT | Họ và tên | Chức vụ | Đơn vị |
+| 1 | NGUYỄN THỊ QUỲNH HƯƠNG | Giáo viên | Trường THPT Quang Trung |
+HI. LAO ĐỘNG TIÊN TIẾN
+| STT | Họ và tên | Chức vụ | Đơn vị |
+| 1 | VÕ NGỌC YẾN | Nhân viên | Trường Tiểu học Ngọc Thiện |
+| 2 | LÊ PHƯỚC DƯƠNG | Hiệu trưởng | Trường THCS Cao Xá |
+"""
+    )
+    codes = {a.recipient.name: a.award_code for a in document.awards}
+    assert codes == {
+        "Tổ Ngữ văn, Trường THCS Cao Xá": AwardCode.giay_khen,
+        "Trường Tiểu học Ngọc Thiện": AwardCode.giay_khen,
+        "Nguyễn Thị Quỳnh Hương": AwardCode.giay_khen,
+        "Võ Ngọc Yến": AwardCode.lao_dong_tien_tien,
+        "Lê Phước Dương": AwardCode.lao_dong_tien_tien,
+    }
+    kinds = [a.recipient.kind for a in document.awards]
+    assert kinds == [RecipientKind.collective] * 2 + [RecipientKind.individual] * 3
+
+
 def test_doubtful_records_and_fields_wait_for_review() -> None:
     """A label inside a name, a blank number and day: each below the threshold, listed."""
     article = (

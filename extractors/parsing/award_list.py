@@ -18,7 +18,7 @@ from extractors.nlp import row_kind, starts_with_position
 from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
 from extractors.parsing.list_columns import Role, header_roles
 from extractors.taxonomy import match_award
-from extractors.text_normalize import fold
+from extractors.text_normalize import fold, is_all_caps
 from schemas import AwardCode, BBox, RecipientKind, TableRow, Word
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
@@ -116,9 +116,41 @@ def _join_row(
 def _section(state: _State, text: str) -> bool:
     kind = section_kind(text)
     if kind is None:
-        return False
+        heading = award_heading(text)
+        if heading is None:
+            return False
+        kind = heading[1] or state.kind
     state.kind, state.section, state.open_row = kind, text, None
     return True
+
+
+_HEADING_NUMERAL = re.compile(r"^\s*[IVXLH1|l]{1,4}\s*[.)/-]\s*")
+_TITLE_WORD = re.compile(r"\s*(danh\s+hiệu|hình\s+thức)\s+", re.IGNORECASE)
+_KIND_WORDS = re.compile(r"\(?\s*(tap the|ca nhan)\s*\)?")
+
+
+def award_heading(text: str) -> tuple[str, RecipientKind | None] | None:
+    """`II. LAO ĐỘNG TIÊN TIẾN`, `I. GIẤY KHEN (TẬP THỂ)`: a section of a list split by
+    award (its numeral maybe misread, `HI.`), as (award words, kind it names or None).
+    Unnumbered, only a heading in capitals counts; anything longer than an award's name
+    and a kind word is a sentence, not a heading."""
+    numeral = _HEADING_NUMERAL.match(text)
+    rest = text[numeral.end() :] if numeral else text
+    if len(rest) > 70 or not rest.strip() or (numeral is None and not is_all_caps(rest)):
+        return None
+    lead = _TITLE_WORD.match(rest)
+    found = match_award(rest)
+    if found is None or found.code is AwardCode.other or found.start > (lead.end() if lead else 2):
+        return None
+    tail = fold(rest[found.end :]).strip(" .:;,-")
+    kind_words = _KIND_WORDS.fullmatch(tail) if tail else None
+    if tail and kind_words is None:
+        return None
+    kind = None
+    if kind_words is not None:
+        kind = RecipientKind.collective if kind_words.group(1) == "tap the" else None
+        kind = kind or RecipientKind.individual
+    return rest[: found.end], kind
 
 
 # -- ruled tables (text layer, DOCX, rebuilt grids) --------------------------------
