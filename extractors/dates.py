@@ -129,3 +129,12 @@ def _place_before(head: str) -> str | None:
         return None
     place = _MOTTO_TAIL.sub("", " ".join(taken)).strip(" -")
     return place or None
+
+
+_DAY_LEFT_BLANK = re.compile(r"\bngay[\s._…]*thang\b")
+
+
+def day_left_blank(line: str | None) -> bool:
+    """`ngày     tháng 5 năm 2021`: the day was printed blank, unlike `ngày ^¬~ tháng`,
+    a day written by hand that OCR could not read."""
+    return line is not None and _DAY_LEFT_BLANK.search(fold_aligned(nfc(line))) is not None

@@ -63,3 +63,13 @@ def find_number(text: str) -> str | None:
 
 def _looks_like_date(token: str) -> bool:
     return re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", token.replace(" ", "")) is not None
+
+
+_BLANK_FILL = r"[\s._…]*"  # what a form leaves for the pen: spaces, dots, an ellipsis
+_LEFT_BLANK = re.compile(rf"(?:^|(?<=[\s(]))(?:so|s6)\b\s*[:.]?{_BLANK_FILL}[/{_DASH}]")
+
+
+def number_left_blank(line: str | None) -> bool:
+    """`Số:      /QĐ-UBND`: the number was printed blank (nothing to read, nothing
+    misread), unlike `Số: ^~x~/QĐ-UBND`, a number written by hand that OCR could not read."""
+    return line is not None and _LEFT_BLANK.search(fold_aligned(nfc(line))) is not None

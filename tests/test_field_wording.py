@@ -325,7 +325,8 @@ HI. LAO ĐỘNG TIÊN TIẾN
 
 
 def test_doubtful_records_and_fields_wait_for_review() -> None:
-    """A label inside a name, a blank number and day: each below the threshold, listed."""
+    """A label inside a name is below the threshold, listed; a number and day printed
+    blank (left for the pen) are null and certain: the page says nothing there."""
     article = (
         "Điều 1. Tặng Giấy khen cho: Danh hiệu: Lao động tiên tiến, Bà Trần Thị Khuyên; "
         "Bà Vũ Thị Xuân- Hiệu trưởng trường Mầm non Thị trấn Vôi."
@@ -334,8 +335,20 @@ def test_doubtful_records_and_fields_wait_for_review() -> None:
     text = _decision(header, article).replace("ngày 3 tháng 4", "ngày     tháng 5")
     document = parse(text)
     assert document.number is None and document.date is None
-    assert {"/number", "/date"} <= set(document.low_confidence)
+    assert not {"/number", "/date"} & set(document.low_confidence)
+    assert "no decision number found" not in document.warnings
     doubtful = [a for a in document.awards if "Danh hiệu" in a.recipient.name]
     assert doubtful and all(a.confidence < 0.7 for a in doubtful)
     xuan = next(a for a in document.awards if a.recipient.name == "Vũ Thị Xuân")
     assert xuan.confidence >= 0.7
+
+
+def test_a_number_and_day_written_by_hand_and_unread_wait_for_review() -> None:
+    """What OCR makes of a handwritten number and day (`^~x~`): null, and listed."""
+    article = "Điều 1. Tặng Giấy khen cho: Bà Vũ Thị Xuân, Hiệu trưởng Trường Mầm non Vôi."
+    header = "TRƯỜNG TIỂU HỌC QUANG CHÂU\nSố: ^~x~~/QĐ – THQC"
+    text = _decision(header, article).replace("ngày 3 tháng 4", "ngày ^¬~ tháng 5")
+    document = parse(text)
+    assert document.number is None and document.date is None
+    assert {"/number", "/date"} <= set(document.low_confidence)
+    assert "no decision number found" in document.warnings

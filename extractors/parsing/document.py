@@ -11,7 +11,9 @@ from dataclasses import replace
 from datetime import date
 
 from extractors.commendation_method import annotate
+from extractors.dates import day_left_blank
 from extractors.decision_changes import decision_change
+from extractors.decision_numbers import number_left_blank
 from extractors.money import find_amount_vnd
 from extractors.nlp import (
     RecipientParts,
@@ -61,7 +63,7 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     annotate(document)
     if kind is not DocumentType.certificate:
         document.changes = decision_change(document.subject)
-    _check(document)
+    _check(document, doubts)
     if document.document_type in (DocumentType.decision, DocumentType.certificate):
         if document.signer.name is None:
             doubts["/signer/name"] = 0.0  # every decision and certificate is signed
@@ -71,7 +73,7 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     return document
 
 
-BLANK_FIELD = 0.3  # a number or day printed blank (left for the pen): null, to be checked
+UNREAD_FIELD = 0.3  # a number or day missing or written by hand unreadably: null, to check
 
 
 def _ocr_info(text: DocumentText) -> OcrInfo:
@@ -134,10 +136,16 @@ def _decision(
     if document.issuer is None:
         issuer_confidence = 0.0
     doubts["/issuer"] = issuer_confidence
-    if document.number is None:
-        doubts["/number"] = BLANK_FIELD
-    if document.date is None and kind is DocumentType.decision:
-        doubts["/date"] = BLANK_FIELD
+    # Null either way; only what is there but could not be read waits for review: a
+    # number or day printed blank is what the page says.
+    if document.number is None and not number_left_blank(header.number_line):
+        doubts["/number"] = UNREAD_FIELD
+    if (
+        document.date is None
+        and kind is DocumentType.decision
+        and not day_left_blank(header.date_line)
+    ):
+        doubts["/date"] = UNREAD_FIELD
     document.issuer_level = issuer_level_of(document.issuer) if document.issuer else None
 
     articles, body_end = split_articles(lines, header.body_start)
@@ -338,7 +346,7 @@ def _drop_nameless(document: ExtractedDocument) -> None:
         document.warnings.append(f"{dropped} rows without a readable recipient name left out")
 
 
-def _check(document: ExtractedDocument) -> None:
+def _check(document: ExtractedDocument, doubts: dict[str, float]) -> None:
     """Declared counts against parsed rows, dates, and empty results, as warnings."""
     counts = {
         RecipientKind.collective: sum(
@@ -362,5 +370,9 @@ def _check(document: ExtractedDocument) -> None:
         document.warnings.append("no award records found")
     if document.date is not None and document.date > date.today():
         document.warnings.append(f"date {document.date.isoformat()} is in the future")
-    if document.number is None and document.document_type is DocumentType.decision:
+    if (
+        document.number is None
+        and document.document_type is DocumentType.decision
+        and "/number" in doubts
+    ):
         document.warnings.append("no decision number found")
