@@ -3,7 +3,8 @@
 Tesseract often drops the narrow spaces between capitals, most of all in names printed in
 capitals in award lists, and a glued name matches no one. Vietnamese is written one
 syllable a word, so a word that is no syllable but splits wholly into syllables was
-several words. Only words in capitals (or `ThịQuỳnh`, capitals inside a word) are split:
+several words; so was an abbreviation glued to the name after it (`THCSLý`). Only words
+in capitals (or `ThịQuỳnh`, capitals inside a word) are split:
 lowercase runs are rarely glued and more often a foreign or misread word. Where a word
 splits more than one way (`LANANH`: `LAN ANH` or `LA NANH`), the split whose syllables
 are names (family, middle, given) wins, then the one with fewer pieces.
@@ -43,10 +44,30 @@ def _glued_shape(word: str) -> bool:
 def split_glued(word: str) -> list[str] | None:
     """The syllables of a glued word, or None when it is one word (or no split exists)."""
     text = nfc(word)
+    after_acronym = _acronym_then_word(text)
+    if after_acronym is not None:
+        return after_acronym
     if not _glued_shape(text) or is_syllable(text):
         return None
     best = _best_split(text)
     return list(best) if best is not None and len(best) > 1 else None
+
+
+def _acronym_then_word(text: str) -> list[str] | None:
+    """`THCSLý` (`Trường TH&THCSLý Thường Kiệt`): an abbreviation in capitals glued to the
+    capitalized syllable after it, split where the syllable starts."""
+    for at in range(2, len(text) - 1):
+        head, tail = text[:at], text[at:]
+        if (
+            tail[0].isupper()
+            and tail[1:].islower()
+            and head.isupper()
+            and sum(c.isalpha() for c in head) >= 2
+            and not is_syllable(head.replace("&", ""))
+            and is_syllable(tail)
+        ):
+            return [head, tail]
+    return None
 
 
 @lru_cache(maxsize=4096)

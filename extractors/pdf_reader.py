@@ -6,7 +6,6 @@ a 300 DPI pypdfium2 rendering when the page is not one plain image.
 """
 
 import io
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 
@@ -24,7 +23,7 @@ from extractors.errors import (
     TooLargeError,
 )
 from extractors.layout import table_position, words_to_lines
-from extractors.legacy_fonts import Decoder, decode_cell, decode_words, font_decoders
+from extractors.legacy_fonts import decode_words, font_decoders
 from extractors.mixed_pages import (
     MIN_TYPED_SHARE,
     scanned_regions,
@@ -32,9 +31,10 @@ from extractors.mixed_pages import (
     uncovered_bands,
 )
 from extractors.ocr_pages import MAX_OCR_PIXELS, PageJob, fit_for_ocr
+from extractors.pdf_tables import bbox_of, ruled_tables
 from extractors.pixel_budget import check_size
 from extractors.text_layer_quality import measure, unreadable_reason
-from schemas.document_text import BBox, Cell, Page, PageSource, Table, TableRow, Word
+from schemas.document_text import BBox, Page, PageSource, Word
 
 MAX_PAGES = 500
 MIN_TEXT_CHARS = 20  # fewer real characters than this is a scan with a stray label
@@ -179,8 +179,8 @@ def _scanned_parts(
     if _has_page_image(plumber_page) and invisible_text(pdfium_page()):
         return []
     area = float(plumber_page.width) * float(plumber_page.height)
-    images = [_box((i["x0"], i["top"], i["x1"], i["bottom"])) for i in plumber_page.images]
-    chars = [_box((c["x0"], c["top"], c["x1"], c["bottom"])) for c in plumber_page.chars]
+    images = [bbox_of((i["x0"], i["top"], i["x1"], i["bottom"])) for i in plumber_page.images]
+    chars = [bbox_of((c["x0"], c["top"], c["x1"], c["bottom"])) for c in plumber_page.chars]
     regions = scanned_regions(images, chars, area)
     if not regions and _has_page_image(plumber_page):
         regions = _scanned_bands(pdfium_page(), images, chars, area)
@@ -209,7 +209,13 @@ def _text_page(
     fonts = [(str(w["text"]), str(w.get("fontname", ""))) for w in raw_words]
     decoders = font_decoders(fonts)
     texts = decode_words(fonts, decoders, [round(float(w["top"])) for w in raw_words])
-    tables = _tables(plumber_page, list(decoders.values()))
+    decoded = None
+    if decoders:
+        decoded = [
+            (bbox_of((w["x0"], w["top"], w["x1"], w["bottom"])), text)
+            for w, text in zip(raw_words, texts, strict=True)
+        ]
+    tables = ruled_tables(plumber_page, decoded)
     invisible = _has_page_image(plumber_page) and invisible_text(pdfium_page())
     why = unreadable_reason(measure(texts), invisible=invisible)
     if why is not None:
@@ -284,37 +290,6 @@ def invisible_text(page: pdfium.PdfPage) -> bool:
     ]
     hidden = sum(1 for m in modes if m == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
     return bool(modes) and hidden >= INVISIBLE_SHARE * len(modes)
-
-
-def _tables(plumber_page: pdfplumber.page.Page, decoders: Sequence[Decoder] = ()) -> list[Table]:
-    """Ruled tables only; gridless ones stay as lines for the parser to read by position."""
-    tables: list[Table] = []
-    for found in plumber_page.find_tables(
-        {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-    ):
-        texts = found.extract()
-        rows: list[TableRow] = []
-        for row, row_texts in zip(found.rows, texts, strict=False):
-            cells = [
-                Cell(text=_cell_text(text, decoders), bbox=_box(bbox))
-                for bbox, text in zip(row.cells, row_texts, strict=False)
-                if bbox is not None  # None: covered by a merged cell to its left or above
-            ]
-            if cells:
-                rows.append(TableRow(cells=cells, bbox=_box(row.bbox)))
-        if len(rows) < 2 and all(len(r.cells) < 2 for r in rows):
-            continue  # a framed box, not a table
-        tables.append(Table(rows=rows, bbox=_box(found.bbox)))
-    return tables
-
-
-def _cell_text(text: str | None, decoders: Sequence[Decoder] = ()) -> str:
-    joined = " ".join((text or "").split())
-    return decode_cell(joined, decoders) if decoders else unicodedata.normalize("NFC", joined)
-
-
-def _box(raw: Sequence[float]) -> BBox:
-    return (float(raw[0]), float(raw[1]), float(raw[2]), float(raw[3]))
 
 
 def _inside(box: BBox, outer: BBox | None) -> bool:

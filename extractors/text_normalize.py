@@ -225,9 +225,18 @@ def _title_word(word: str) -> str:
 
 
 def title_case_name(s: str) -> str:
-    """`NGUYỄN VĂN AN` → `Nguyễn Văn An`; a name already in mixed case is left as printed."""
+    """`NGUYỄN VĂN AN` → `Nguyễn Văn An`; a name already in mixed case is left as printed.
+
+    A name in capitals but for one word in title case (`Lý PHƯƠNG MAI`: a decoder or OCR
+    slip on one word) is a name in capitals too."""
     text = nfc(s).strip()
     letters = [c for c in text if c.isalpha()]
-    if not letters or not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+    if not letters:
         return text
+    if not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+        words = [w for w in text.split() if any(c.isalpha() for c in w)]
+        caps = sum(1 for w in words if w.isupper())
+        titled = sum(1 for w in words if w[:1].isupper() and w[1:].islower())
+        if not (caps >= 2 and titled == 1 and caps + titled == len(words)):
+            return text
     return " ".join(_title_word(w) for w in text.split())

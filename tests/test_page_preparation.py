@@ -139,6 +139,8 @@ def test_a_certificate_frame_is_blanked_but_a_page_long_tables_border_is_kept() 
         ("UBND", None),  # an abbreviation: no split into syllables exists
         ("THCS", None),
         ("nguyễnvăn", None),  # lowercase runs are left alone
+        ("TH&THCSLý", ["TH&THCS", "Lý"]),  # an abbreviation glued to the name after it
+        ("GD&ĐT", None),
     ],
 )
 def test_words_ocr_glued_together_split_into_their_syllables(

@@ -165,6 +165,8 @@ def test_tcvn3_round_trip_through_iconv(word: str) -> None:
         ("Nguyễn Thị Thanh Xuân", "Nguyễn Thị Thanh Xuân"),
         ("Ksor H'Bia", "Ksor H'Bia"),  # mixed case: untouched
         ("  LÊ   VĂN TÁM ", "Lê Văn Tám"),
+        ("Lý PHƯƠNG MAI", "Lý Phương Mai"),  # capitals but one word a decoder slipped on
+        ("Nguyễn Văn AN", "Nguyễn Văn AN"),  # mostly mixed case: as printed
     ],
 )
 def test_title_case_name(name: str, titled: str) -> None:
