@@ -30,6 +30,12 @@ from schemas.extracted import (
     Recipient,
     Signer,
 )
+from schemas.signatures import (
+    PdfSignature,
+    RevocationStatus,
+    SignatureState,
+    SignatureTrust,
+)
 
 __all__ = [
     "Award",
@@ -49,9 +55,13 @@ __all__ = [
     "OcrInfo",
     "Page",
     "PageSource",
+    "PdfSignature",
     "Recipient",
     "RecipientKind",
     "RecipientRank",
+    "RevocationStatus",
+    "SignatureState",
+    "SignatureTrust",
     "Signer",
     "Table",
     "TableRow",
