@@ -24,6 +24,7 @@ from pyhanko.sign import signers, timestamps
 from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+PROVINCE = "UBND tỉnh Nam Định"
 SAMPLE = Path(__file__).parent.parent / "samples" / "qd_list_grid4_textpdf_namdinh_2024.pdf"
 
 
@@ -202,3 +203,51 @@ def with_crl(pdf: bytes, ca: Identity, revoked: tuple[Identity, ...] = ()) -> by
         stream, None, crls=[asn1_crl.CertificateList.load(crl)], embed_roots=False
     )
     return stream.getvalue()
+
+
+@dataclass(frozen=True)
+class Material:
+    roots: Path
+    files: dict[str, Path]
+    province: Identity
+    chairman: Identity
+
+
+def make_material(folder: Path) -> Material:
+    """A trust roots folder and one PDF per case, all made now under `folder`."""
+    root = certificate_authority("Test Root CA")
+    foreign = certificate_authority("Foreign CA")
+    tsa = issue(root, "Test TSA", "Test TSA", timestamping=True)
+    province = issue(root, PROVINCE, PROVINCE)
+    chairman = issue(root, "Trần Văn Hùng", PROVINCE)
+    expired = issue(
+        root,
+        "Sở Giáo dục và Đào tạo",
+        "Sở Giáo dục và Đào tạo tỉnh Nam Định",
+        not_before=datetime(2019, 1, 1, tzinfo=UTC),
+        not_after=datetime(2021, 1, 1, tzinfo=UTC),
+    )
+    revoked = issue(root, "Phòng Nội vụ", "UBND huyện Ý Yên")
+    stranger = issue(foreign, "UBND tỉnh Nam Định", "UBND tỉnh Nam Định")
+    roots = folder / "roots"
+    roots.mkdir()
+    (roots / "root.pem").write_bytes(root.pem())
+    (roots / "readme.txt").write_text("not a certificate: ignored by its name")
+    base = sample_pdf()
+    once = sign(base, province)
+    made = {
+        "unsigned": base,
+        "once": once,
+        "twice": sign(once, chairman, field="ChuKy2"),
+        "altered": alter_after_signing(once),
+        "expired": sign(base, expired),
+        "foreign": sign(base, stranger),
+        "timestamped": sign(base, province, timestamper=tsa.timestamper()),
+        "revoked": with_crl(sign(base, revoked), root, (revoked,)),
+        "crl_good": with_crl(once, root, (revoked,)),
+    }
+    files = {}
+    for name, data in made.items():
+        files[name] = folder / f"{name}.pdf"
+        files[name].write_bytes(data)
+    return Material(roots, files, province, chairman)

@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
@@ -23,67 +22,14 @@ from extractors.signed_document import add_signatures
 from extractors.trust_roots import TrustRoots
 from schemas import DocumentText, ExtractedDocument, SignatureState
 from tests.field_texts import page
-from tests.signed_pdfs import (
-    Identity,
-    alter_after_signing,
-    certificate_authority,
-    issue,
-    sample_pdf,
-    sign,
-    with_crl,
-)
+from tests.signed_pdfs import PROVINCE, Material, make_material
 
 TDKT = Path(sys.executable).with_name("tdkt")
-PROVINCE = "UBND tỉnh Nam Định"
-
-
-@dataclass(frozen=True)
-class Material:
-    roots: Path
-    files: dict[str, Path]
-    province: Identity
-    chairman: Identity
 
 
 @pytest.fixture(scope="module")
 def material(tmp_path_factory: pytest.TempPathFactory) -> Material:
-    folder = tmp_path_factory.mktemp("signed")
-    root = certificate_authority("Test Root CA")
-    foreign = certificate_authority("Foreign CA")
-    tsa = issue(root, "Test TSA", "Test TSA", timestamping=True)
-    province = issue(root, PROVINCE, PROVINCE)
-    chairman = issue(root, "Trần Văn Hùng", PROVINCE)
-    expired = issue(
-        root,
-        "Sở Giáo dục và Đào tạo",
-        "Sở Giáo dục và Đào tạo tỉnh Nam Định",
-        not_before=datetime(2019, 1, 1, tzinfo=UTC),
-        not_after=datetime(2021, 1, 1, tzinfo=UTC),
-    )
-    revoked = issue(root, "Phòng Nội vụ", "UBND huyện Ý Yên")
-    stranger = issue(foreign, "UBND tỉnh Nam Định", "UBND tỉnh Nam Định")
-    roots = folder / "roots"
-    roots.mkdir()
-    (roots / "root.pem").write_bytes(root.pem())
-    (roots / "readme.txt").write_text("not a certificate: ignored by its name")
-    base = sample_pdf()
-    once = sign(base, province)
-    made = {
-        "unsigned": base,
-        "once": once,
-        "twice": sign(once, chairman, field="ChuKy2"),
-        "altered": alter_after_signing(once),
-        "expired": sign(base, expired),
-        "foreign": sign(base, stranger),
-        "timestamped": sign(base, province, timestamper=tsa.timestamper()),
-        "revoked": with_crl(sign(base, revoked), root, (revoked,)),
-        "crl_good": with_crl(once, root, (revoked,)),
-    }
-    files = {}
-    for name, data in made.items():
-        files[name] = folder / f"{name}.pdf"
-        files[name].write_bytes(data)
-    return Material(roots, files, province, chairman)
+    return make_material(tmp_path_factory.mktemp("signed"))
 
 
 @cache  # each file is read once per trust setting; tests ask different things of it
