@@ -22,7 +22,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from asn1crypto import cms, crl, ocsp, x509
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -33,7 +32,6 @@ from pyhanko.sign.validation import (
     validate_pdf_signature,
 )
 from pyhanko.sign.validation.dss import DocumentSecurityStore
-from pyhanko.sign.validation.errors import NoDSSFoundError, SignatureValidationError
 from pyhanko_certvalidator import ValidationContext
 
 from extractors.trust_roots import TrustRoots
@@ -94,13 +92,15 @@ class _Embedded:
 
 
 def read_signatures(data: bytes, roots: TrustRoots) -> list[PdfSignature]:
-    """The signatures of a PDF in signing order; [] when it has none."""
+    """The signatures of a PDF in signing order; [] when it has none. Raises
+    `TrustRootsError` when the trust roots can't be read."""
     if not has_signature_mark(data):
         return []
+    roots.certificates  # noqa: B018  (a broken trust roots folder is the caller's error)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         found: list[EmbeddedPdfSignature] = reader.embedded_regular_signatures
-    except (PdfError, ValueError, KeyError, TypeError) as error:
+    except Exception as error:  # a hostile file may break the parser anywhere: never the read
         return [_unreadable(None, f"the signature fields could not be read: {error}")]
     if not found:
         return []
@@ -115,7 +115,7 @@ def _embedded_data(reader: PdfFileReader) -> _Embedded:
         embedded.certs.extend(dss.load_certs())
         embedded.crls.extend(crl.CertificateList.load(ref.get_object().data) for ref in dss.crls)
         embedded.ocsps.extend(ocsp.OCSPResponse.load(ref.get_object().data) for ref in dss.ocsps)
-    except (NoDSSFoundError, PdfError, ValueError, KeyError, TypeError):
+    except Exception:  # NoDSSFoundError, or a broken store: no embedded data then
         pass
     return embedded
 
@@ -166,7 +166,7 @@ def _checked(
         if stamp is not None and stamped and abs(stamp.timestamp - moment) > timedelta(minutes=1):
             moment = stamp.timestamp  # the timestamp's time is the one to judge the cert at
             status = _validate(signature, roots, data, moment)
-    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as error:
+    except Exception as error:  # SignatureValidationError, or the parser on a hostile file
         return _unreadable(_field_name(signature), f"the signature could not be checked: {error}")
     return _record(signature, cert, status, roots, data, signed_at)
 

@@ -215,3 +215,13 @@ def test_a_printed_gio_ky_stamp_dates_a_decision_whose_date_line_is_blank() -> N
         )
     )
     assert unstamped.date is None and "/date" not in unstamped.field_evidence
+
+
+def test_a_broken_signature_is_invalid_and_the_record_is_still_read(material: Material) -> None:
+    data = material.files["once"].read_bytes()
+    at = data.index(b"/Contents <") + len(b"/Contents <")
+    broken = data[:at] + b"0" * 64 + data[at + 64 :]  # the CMS blob's first bytes zeroed
+    document = add_signatures(_bare(), broken, "application/pdf", TrustRoots(material.roots))
+    assert [s.state for s in document.signatures] == [SignatureState.invalid]
+    assert document.signatures[0].problems
+    assert any("does not verify" in w for w in document.warnings)
