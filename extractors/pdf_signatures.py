@@ -17,11 +17,10 @@ import io
 import logging
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from asn1crypto import cms, crl, ocsp, x509
+from asn1crypto import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -31,9 +30,9 @@ from pyhanko.sign.validation import (
     SignatureCoverageLevel,
     validate_pdf_signature,
 )
-from pyhanko.sign.validation.dss import DocumentSecurityStore
 from pyhanko_certvalidator import ValidationContext
 
+from extractors.embedded_revocation import EmbeddedRevocation, file_revocation_data
 from extractors.trust_roots import TrustRoots
 from schemas.signatures import PdfSignature, RevocationStatus, SignatureState, SignatureTrust
 
@@ -68,29 +67,6 @@ def has_signature_mark(data: bytes) -> bool:
     return SIGNATURE_MARK in data
 
 
-@dataclass
-class _Embedded:
-    """Revocation data and certificates the file carries (DSS and each CMS)."""
-
-    certs: list[x509.Certificate] = field(default_factory=list)
-    crls: list[crl.CertificateList] = field(default_factory=list)
-    ocsps: list[ocsp.OCSPResponse] = field(default_factory=list)
-
-    def about(self, cert: x509.Certificate) -> bool:
-        """Whether any embedded CRL is the issuer's, or any OCSP response names the cert."""
-        if any(item["tbs_cert_list"]["issuer"] == cert.issuer for item in self.crls):
-            return True
-        for response in self.ocsps:
-            try:
-                basic = response["response_bytes"]["response"].parsed
-                answers = basic["tbs_response_data"]["responses"]
-            except (KeyError, TypeError, ValueError):
-                continue
-            if any(a["cert_id"]["serial_number"].native == cert.serial_number for a in answers):
-                return True
-        return False
-
-
 def read_signatures(data: bytes, roots: TrustRoots) -> list[PdfSignature]:
     """The signatures of a PDF in signing order; [] when it has none. Raises
     `TrustRootsError` when the trust roots can't be read."""
@@ -104,41 +80,12 @@ def read_signatures(data: bytes, roots: TrustRoots) -> list[PdfSignature]:
         return [_unreadable(None, f"the signature fields could not be read: {error}")]
     if not found:
         return []
-    embedded = _embedded_data(reader)
+    embedded = file_revocation_data(reader)
     return [_checked(signature, roots, embedded) for signature in found]
 
 
-def _embedded_data(reader: PdfFileReader) -> _Embedded:
-    embedded = _Embedded()
-    try:
-        dss = DocumentSecurityStore.read_dss(reader)
-        embedded.certs.extend(dss.load_certs())
-        embedded.crls.extend(crl.CertificateList.load(ref.get_object().data) for ref in dss.crls)
-        embedded.ocsps.extend(ocsp.OCSPResponse.load(ref.get_object().data) for ref in dss.ocsps)
-    except Exception:  # NoDSSFoundError, or a broken store: no embedded data then
-        pass
-    return embedded
-
-
-def _cms_revocation_data(signature: EmbeddedPdfSignature, embedded: _Embedded) -> _Embedded:
-    """The file's data plus what this signature's CMS carries (its `crls` field and the
-    Adobe revocation archive attribute)."""
-    own = _Embedded(list(embedded.certs), list(embedded.crls), list(embedded.ocsps))
-    signed_data: cms.SignedData = signature.signed_data
-    for choice in signed_data["crls"] or ():
-        if choice.name == "crl":
-            own.crls.append(choice.chosen)
-    for attribute in signature.signer_info["signed_attrs"] or ():
-        if attribute["type"].native != "adobe_revocation_info_archival":
-            continue
-        for archive in attribute["values"]:
-            own.crls.extend(archive["crl"] or ())
-            own.ocsps.extend(archive["ocsp"] or ())
-    return own
-
-
 def _validate(
-    signature: EmbeddedPdfSignature, roots: TrustRoots, data: _Embedded, moment: datetime
+    signature: EmbeddedPdfSignature, roots: TrustRoots, data: EmbeddedRevocation, moment: datetime
 ) -> PdfSignatureStatus:
     context = ValidationContext(
         trust_roots=list(roots.certificates),
@@ -148,16 +95,19 @@ def _validate(
         moment=moment,
         allow_fetching=False,
         revocation_mode="soft-fail",
+        # A CRL or OCSP response fetched after signing (long-term validation adds them
+        # later) speaks for the signing time too, as other verifiers take it.
+        retroactive_revinfo=True,
     )
     return validate_pdf_signature(signature, context)
 
 
 def _checked(
-    signature: EmbeddedPdfSignature, roots: TrustRoots, embedded: _Embedded
+    signature: EmbeddedPdfSignature, roots: TrustRoots, embedded: EmbeddedRevocation
 ) -> PdfSignature:
     try:
         cert: x509.Certificate = signature.signer_cert
-        data = _cms_revocation_data(signature, embedded)
+        data = embedded.with_signature(signature)
         signed_at = signature.self_reported_timestamp
         moment = signed_at or datetime.now(UTC)
         status = _validate(signature, roots, data, moment)
@@ -176,7 +126,7 @@ def _record(
     cert: x509.Certificate,
     status: PdfSignatureStatus,
     roots: TrustRoots,
-    data: _Embedded,
+    data: EmbeddedRevocation,
     signed_at: datetime | None,
 ) -> PdfSignature:
     problems: list[str] = []
@@ -211,7 +161,7 @@ def _record(
         problems.append("the certificate was not valid at the signing time")
     if status.revoked or indic in _REVOKED:
         revocation = RevocationStatus.revoked
-    elif trust is SignatureTrust.trusted and indic is None and data.about(cert):
+    elif trust is SignatureTrust.trusted and indic is None and data.speaks_for(cert, roots):
         revocation = RevocationStatus.not_revoked
     else:
         revocation = RevocationStatus.not_checked
@@ -234,7 +184,7 @@ def _record(
         serial=format(cert.serial_number, "x"),
         signed_at=signed_at,
         timestamp_at=stamp.timestamp if stamp is not None else None,
-        timestamp_trusted=(stamped and stamp.trusted) if stamp and roots.configured else None,
+        timestamp_trusted=_timestamp_trusted(stamp, stamped, roots),
         covers_whole_file=whole,
         intact=status.intact,
         modified_after_signing=modified,
@@ -244,6 +194,15 @@ def _record(
         state=state,
         problems=problems,
     )
+
+
+def _timestamp_trusted(stamp: Any, stamped: bool, roots: TrustRoots) -> bool | None:
+    """False when the token does not verify; None when it does but no trust list is set."""
+    if stamp is None:
+        return None
+    if not stamped:
+        return False
+    return bool(stamp.trusted) if roots.configured else None
 
 
 def _state(

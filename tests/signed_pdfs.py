@@ -182,12 +182,12 @@ def sample_pdf() -> bytes:
 
 def with_crl(pdf: bytes, ca: Identity, revoked: tuple[Identity, ...] = ()) -> bytes:
     """`pdf` with `ca`'s revocation list (revoking `revoked` a day ago) added to its
-    document security store, as long-term validation does."""
+    document security store, as long-term validation does: issued after the signing."""
     now = datetime.now(UTC)
     builder = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(ca.cert.subject)
-        .last_update(now - timedelta(days=2))
+        .last_update(now)
         .next_update(now + timedelta(days=7))
     )
     for who in revoked:
@@ -245,6 +245,7 @@ def make_material(folder: Path) -> Material:
         "timestamped": sign(base, province, timestamper=tsa.timestamper()),
         "revoked": with_crl(sign(base, revoked), root, (revoked,)),
         "crl_good": with_crl(once, root, (revoked,)),
+        "crl_foreign": with_crl(once, foreign),
     }
     files = {}
     for name, data in made.items():

@@ -59,6 +59,7 @@ EXPECTED = {
     "timestamped": [SignatureState.valid],
     "revoked": [SignatureState.revoked],
     "crl_good": [SignatureState.valid],
+    "crl_foreign": [SignatureState.valid],
 }
 
 
@@ -131,6 +132,8 @@ def test_revocation_comes_from_the_crl_embedded_in_the_file(material: Material) 
     assert revoked.revocation.value == "revoked"
     (good,) = _extract(material.files["crl_good"], material.roots).signatures
     assert good.revocation.value == "not_revoked"
+    (other,) = _extract(material.files["crl_foreign"], material.roots).signatures
+    assert other.revocation.value == "not_checked", "another CA's list says nothing of it"
 
 
 def test_an_unreadable_trust_roots_folder_is_one_error_line(
