@@ -18,7 +18,10 @@ from pathlib import Path
 import pytest
 
 from extractors.parsing.document import parse_document
+from extractors.parsing.items import LineItem
+from extractors.parsing.signing_stamp import find_signing_stamp
 from extractors.signed_document import add_signatures
+from extractors.text_normalize import fold
 from extractors.trust_roots import TrustRoots
 from schemas import DocumentText, ExtractedDocument, SignatureState
 from tests.field_texts import page
@@ -196,7 +199,12 @@ QUYẾT ĐỊNH
 Về việc tặng Bằng khen của Chủ tịch UBND tỉnh
 Điều 1. Tặng Bằng khen của Chủ tịch UBND tỉnh cho bà Nguyễn Thị Lan,
 Giáo viên Trường THPT Nguyễn Khuyến.
-CHỦ TỊCH
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
 Cơ quan: Ủy ban nhân dân tỉnh Nam Định
 Giờ ký: 22/05/2025 10:15:30
 Trần Văn Hùng
@@ -211,6 +219,7 @@ def test_a_printed_gio_ky_stamp_dates_a_decision_whose_date_line_is_blank() -> N
     assert evidence.source == "signing_stamp" and evidence.text == "Giờ ký: 22/05/2025 10:15:30"
     assert evidence.page == 1
     assert "/date" not in document.low_confidence
+    assert document.signer.name == "Trần Văn Hùng", "the stamp does not hide the signer"
     unstamped = parse_document(
         DocumentText(
             media_type="application/pdf",
@@ -228,3 +237,21 @@ def test_a_broken_signature_is_invalid_and_the_record_is_still_read(material: Ma
     assert [s.state for s in document.signatures] == [SignatureState.invalid]
     assert document.signatures[0].problems
     assert any("does not verify" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("Giờ ký: 22/05/2025 10:15:30", datetime(2025, 5, 22, 10, 15, 30)),
+        ("Gio ky 22.05.2025 10h15", datetime(2025, 5, 22, 10, 15)),  # OCR lost marks and colon
+        ("Thời gian ký, Giờ ký: 3/1/2024", date(2024, 1, 3)),
+        ("Giờ ký: 31/02/2025 10:15:30", None),  # misread digits: no such day
+        ("Nam Định, ngày 22/05/2025", None),  # a date line, not the stamp
+    ],
+)
+def test_the_signing_stamp_is_read_as_printed_or_as_ocr_leaves_it(
+    printed: str, expected: datetime | date | None
+) -> None:
+    line = LineItem(1, printed, fold(printed), None, 0.9)
+    stamp = find_signing_stamp([line])
+    assert (stamp.signed if stamp else None) == expected
