@@ -111,10 +111,9 @@ def _checked(
         signed_at = signature.self_reported_timestamp
         moment = signed_at or datetime.now(UTC)
         status = _validate(signature, roots, data, moment)
-        stamp = status.timestamp_validity
-        stamped = stamp is not None and stamp.intact and stamp.valid
-        if stamp is not None and stamped and abs(stamp.timestamp - moment) > timedelta(minutes=1):
-            moment = stamp.timestamp  # the timestamp's time is the one to judge the cert at
+        stamped_at = _timestamp_time(status, roots)
+        if stamped_at is not None and abs(stamped_at - moment) > timedelta(minutes=1):
+            moment = stamped_at  # the timestamp's time is the one to judge the cert at
             status = _validate(signature, roots, data, moment)
     except Exception as error:  # SignatureValidationError, or the parser on a hostile file
         return _unreadable(_field_name(signature), f"the signature could not be checked: {error}")
@@ -132,7 +131,7 @@ def _record(
     problems: list[str] = []
     stamp = status.timestamp_validity
     stamped = stamp is not None and stamp.intact and stamp.valid
-    signing_time = stamp.timestamp if stamp is not None and stamped else signed_at
+    signing_time = _timestamp_time(status, roots) or signed_at
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     modified = not whole and (
         status.coverage != SignatureCoverageLevel.ENTIRE_REVISION
@@ -194,6 +193,17 @@ def _record(
         state=state,
         problems=problems,
     )
+
+
+def _timestamp_time(status: PdfSignatureStatus, roots: TrustRoots) -> datetime | None:
+    """The timestamp token's time when it verifies (and, with a trust list, is trusted)."""
+    stamp = status.timestamp_validity
+    if stamp is None or not (stamp.intact and stamp.valid):
+        return None
+    if roots.configured and not stamp.trusted:
+        return None
+    moment: datetime = stamp.timestamp
+    return moment
 
 
 def _timestamp_trusted(stamp: Any, stamped: bool, roots: TrustRoots) -> bool | None:

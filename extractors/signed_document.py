@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from extractors import sniff
 from extractors.pdf_signatures import read_signatures
 from extractors.trust_roots import TrustRoots
-from schemas import Evidence, ExtractedDocument, PdfSignature, SignatureState
+from schemas import ExtractedDocument, FieldEvidence, PdfSignature, SignatureState
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")  # a decision is dated where it is signed
 SIGNATURE_DATE_CONFIDENCE = 0.9  # the day it was signed, which is nearly always its date
@@ -58,7 +58,7 @@ def _date_from_signature(document: ExtractedDocument, signatures: list[PdfSignat
         kind = "timestamp" if moment == signature.timestamp_at else "signing time"
         who = signature.signer_organization or signature.signer_name or ""
         document.date = local.date()
-        document.field_evidence["/date"] = Evidence(
+        document.field_evidence["/date"] = FieldEvidence(
             text=f"digital signature {kind} {local.isoformat(sep=' ')} {who}".strip(),
             source="signature_time",
         )

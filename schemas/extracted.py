@@ -50,9 +50,11 @@ class Evidence(_Model):
     page: int | None = None
     bbox: BBox | None = None
     text: str = ""
-    source: str | None = Field(
-        default=None,
-        description="Where the value came from when not its usual line: `signing_stamp` "
+
+
+class FieldEvidence(Evidence):
+    source: str = Field(
+        description="Where the value came from instead of its usual line: `signing_stamp` "
         "(a printed `Giờ ký` stamp) or `signature_time` (a digital signature's time)",
         examples=["signing_stamp"],
     )
@@ -125,7 +127,7 @@ class ExtractedDocument(_Model):
         "pointer; such names are in low_confidence",
         examples=[{"/awards/3/recipient/name": "NGUYỄN THỊ THỤ"}],
     )
-    field_evidence: dict[str, Evidence] = Field(
+    field_evidence: dict[str, FieldEvidence] = Field(
         default_factory=dict,
         description="Where a field was read when not from its usual line, by JSON pointer: "
         "/date from a digital signature's time or a printed `Giờ ký` stamp",

@@ -41,6 +41,7 @@ from schemas import (
     DocumentType,
     Evidence,
     ExtractedDocument,
+    FieldEvidence,
     OcrInfo,
     Recipient,
     RecipientKind,
@@ -82,7 +83,7 @@ def _date_from_stamp(
     if stamp is None:
         return
     document.date = stamp.day
-    document.field_evidence["/date"] = Evidence(
+    document.field_evidence["/date"] = FieldEvidence(
         page=stamp.line.page, bbox=stamp.line.bbox, text=stamp.line.text, source="signing_stamp"
     )
     doubts.pop("/date", None)  # read after all, from the stamp

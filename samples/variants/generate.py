@@ -43,6 +43,8 @@ def make(seed: int, index: int, axes: dict[str, str]) -> tuple[bytes, str, dict[
     record.pop("field_confidence", None)
     record.pop("low_confidence", None)
     record.pop("ocr_readings", None)
+    record.pop("field_evidence", None)  # a variant has no stamp or digital signature
+    record.pop("signatures", None)
     record["variant"] = {"seed": seed, "index": index, "axes": axes}
     return data, ext, record
 
