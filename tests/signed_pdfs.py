@@ -218,6 +218,7 @@ def make_material(folder: Path) -> Material:
     root = certificate_authority("Test Root CA")
     foreign = certificate_authority("Foreign CA")
     tsa = issue(root, "Test TSA", "Test TSA", timestamping=True)
+    foreign_tsa = issue(foreign, "Foreign TSA", "Foreign TSA", timestamping=True)
     province = issue(root, PROVINCE, PROVINCE)
     chairman = issue(root, "Trần Văn Hùng", PROVINCE)
     expired = issue(
@@ -243,6 +244,7 @@ def make_material(folder: Path) -> Material:
         "expired": sign(base, expired),
         "foreign": sign(base, stranger),
         "timestamped": sign(base, province, timestamper=tsa.timestamper()),
+        "foreign_timestamp": sign(base, province, timestamper=foreign_tsa.timestamper()),
         "revoked": with_crl(sign(base, revoked), root, (revoked,)),
         "crl_good": with_crl(once, root, (revoked,)),
         "crl_foreign": with_crl(once, foreign),

@@ -20,7 +20,7 @@ import pytest
 from extractors.parsing.document import parse_document
 from extractors.parsing.items import LineItem
 from extractors.parsing.signing_stamp import find_signing_stamp
-from extractors.signed_document import add_signatures
+from extractors.signed_document import add_signatures, signing_time
 from extractors.text_normalize import fold
 from extractors.trust_roots import TrustRoots
 from schemas import DocumentText, ExtractedDocument, SignatureState
@@ -60,6 +60,7 @@ EXPECTED = {
     "expired": [SignatureState.expired],
     "foreign": [SignatureState.untrusted],
     "timestamped": [SignatureState.valid],
+    "foreign_timestamp": [SignatureState.valid],
     "revoked": [SignatureState.revoked],
     "crl_good": [SignatureState.valid],
     "crl_foreign": [SignatureState.valid],
@@ -128,6 +129,11 @@ def test_expired_foreign_and_timestamped_say_why(material: Material) -> None:
     assert stamped.timestamp_at is not None and stamped.timestamp_trusted is True
     assert stamped.signed_at is not None
     assert abs(stamped.timestamp_at - stamped.signed_at) < timedelta(minutes=1)
+    (foreign_stamp,) = _extract(material.files["foreign_timestamp"], material.roots).signatures
+    assert foreign_stamp.timestamp_at is not None and foreign_stamp.timestamp_trusted is False
+    assert signing_time(foreign_stamp) == foreign_stamp.signed_at, (
+        "an untrusted stamp: not its time"
+    )
 
 
 def test_revocation_comes_from_the_crl_embedded_in_the_file(material: Material) -> None:
