@@ -26,9 +26,16 @@ from schemas.extracted import (
     DeclaredCounts,
     Evidence,
     ExtractedDocument,
+    FieldEvidence,
     OcrInfo,
     Recipient,
     Signer,
+)
+from schemas.signatures import (
+    PdfSignature,
+    RevocationStatus,
+    SignatureState,
+    SignatureTrust,
 )
 
 __all__ = [
@@ -44,14 +51,19 @@ __all__ = [
     "DocumentType",
     "Evidence",
     "ExtractedDocument",
+    "FieldEvidence",
     "IssuerLevel",
     "Line",
     "OcrInfo",
     "Page",
     "PageSource",
+    "PdfSignature",
     "Recipient",
     "RecipientKind",
     "RecipientRank",
+    "RevocationStatus",
+    "SignatureState",
+    "SignatureTrust",
     "Signer",
     "Table",
     "TableRow",

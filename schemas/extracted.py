@@ -14,6 +14,7 @@ from schemas.award_codes import (
     RecipientRank,
 )
 from schemas.document_text import BBox
+from schemas.signatures import PdfSignature
 
 
 class _Model(BaseModel):
@@ -49,6 +50,14 @@ class Evidence(_Model):
     page: int | None = None
     bbox: BBox | None = None
     text: str = ""
+
+
+class FieldEvidence(Evidence):
+    source: str = Field(
+        description="Where the value came from instead of its usual line: `signing_stamp` "
+        "(a printed `Giờ ký` stamp) or `signature_time` (a digital signature's time)",
+        examples=["signing_stamp"],
+    )
 
 
 class Award(_Model):
@@ -117,5 +126,15 @@ class ExtractedDocument(_Model):
         description="What OCR read for a name whose tone marks repair changed, by JSON "
         "pointer; such names are in low_confidence",
         examples=[{"/awards/3/recipient/name": "NGUYỄN THỊ THỤ"}],
+    )
+    field_evidence: dict[str, FieldEvidence] = Field(
+        default_factory=dict,
+        description="Where a field was read when not from its usual line, by JSON pointer: "
+        "/date from a digital signature's time or a printed `Giờ ký` stamp",
+    )
+    signatures: list[PdfSignature] = Field(
+        default_factory=list,
+        description="The PDF's digital signatures, in signing order, each with what was "
+        "checked offline; empty for an unsigned file",
     )
     warnings: list[str] = Field(default_factory=list)

@@ -30,6 +30,7 @@ from service.db.models import Award
 from service.name_match import MAX_NAMES, near_names
 from service.search_backends import SearchBackend, TextCondition, backend_of
 from service.search_query import parse_text, strip_honorific
+from service.signature_records import signature_conditions
 
 MAX_LIMIT = 200
 FACETS = ("award_code", "period", "issuer", "unit")
@@ -58,6 +59,8 @@ class AwardQuery:
     ranks: tuple[str, ...] = ()
     status: str | None = None  # active | revoked | change; None: every row
     decided_year: int | None = None  # the year of the decision's date
+    signed: bool | None = None  # read from a digitally signed PDF (None: either)
+    signature_state: str | None = None  # one of its signatures is in this state
     fuzzy: bool = True
     limit: int = 20
     offset: int = 0
@@ -318,6 +321,11 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
             else:
                 plan.other = True
     _state_conditions(plan, query)
+    where, params = signature_conditions("awards.document_id", query.signed, query.signature_state)
+    if where:
+        plan.other = True
+        plan.where.extend(where)
+        plan.params.update(params)
     if query.period:
         first, last = period_years(query.period, None)
         # the same rows, said so the (…, year_end, …) indexes can narrow to them

@@ -38,6 +38,7 @@ def extract(
     """Extract award records from FILE and print them. Touches no database or store."""
     from extractors.extract import extract_document
     from extractors.reader import read_document
+    from extractors.trust_roots import TrustRoots, TrustRootsError
 
     if json_output and text_output:
         fail("usage", "--json and --text exclude each other", 2)
@@ -53,10 +54,13 @@ def extract(
         if text_output:
             sys.stdout.write(read_document(data, workers=workers).text() + "\n")
         else:
-            document = extract_document(data, workers=workers)
+            roots = TrustRoots(load_settings().trust_roots)
+            document = extract_document(data, workers=workers, trust_roots=roots)
             sys.stdout.write(document.model_dump_json(indent=2) + "\n")
     except ExtractionError as error:
         fail(error.code, error.message, error.exit_code)
+    except TrustRootsError as error:
+        fail("trust_roots", str(error), 2)
 
 
 @app.command()

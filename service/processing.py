@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from extractors.errors import ExtractionError
 from extractors.parsing.document import parse_document
 from extractors.reader import read_document
+from extractors.signed_document import add_signatures
+from extractors.trust_roots import TrustRoots, TrustRootsError
 from service.archive import Archive, derived_key, original_key
 from service.db.models import Document, DocumentStatus, ProcessingEvent, utcnow
 from service.records import replace_records
@@ -102,8 +104,14 @@ def process_document(
             text = read_document(data, workers=ocr_workers)
         with stages.timed("parse"):
             extracted = parse_document(text)
+        with stages.timed("signatures"):
+            roots = TrustRoots(archive.settings.trust_roots)
+            extracted = add_signatures(extracted, data, text.media_type, roots)
     except ExtractionError as error:
         fail(archive, document_id, error.code, error.message)
+        return DocumentStatus.failed
+    except TrustRootsError as error:
+        fail(archive, document_id, "trust_roots", str(error))
         return DocumentStatus.failed
     except Exception as error:  # a bug or a broken store must not leave it `processing`
         # A Celery worker's per-page time limit arrives as SoftTimeLimitExceeded.

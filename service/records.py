@@ -18,12 +18,14 @@ from service.db.models import (
     Award,
     Decision,
     Document,
+    DocumentSignature,
     DocumentStatus,
     PageText,
     ReviewState,
     utcnow,
 )
 from service.review_queue import least_confidence
+from service.signature_records import signature_rows
 from service.state_records import lifecycle
 
 UNPLACED_CORRECTIONS = "corrections made by people could not be placed on this reading"
@@ -43,7 +45,7 @@ def clear_records(session: Session, document_id: int) -> dict[int, int]:
     ids = {award.seq: award.id for award in old}
     lexicon.count_out(session, old)
     award_index.unindex_document(session, document_id)
-    for table in (Award, Decision, PageText):
+    for table in (Award, Decision, PageText, DocumentSignature):
         session.execute(delete(table).where(table.document_id == document_id))
     return ids
 
@@ -82,6 +84,7 @@ def replace_records(
         record=record,
     )
     session.add(decision)
+    session.add_all(signature_rows(document.id, extracted.signatures))
     session.flush()
     date_year = extracted.date.year if extracted.date else None
     review_state = review_state_of(extracted)

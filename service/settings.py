@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     fixity_days: float = Field(
         default=30.0, ge=0, description="Days between the service's fixity checks; 0 = off."
     )
+    trust_roots: Path | None = Field(
+        default=None,
+        description="A folder of PEM or DER root certificates that digital signatures must "
+        "chain to; unset, signatures are checked for integrity only (not against a list).",
+    )
     s3_access_key: SecretStr = SecretStr("")
     s3_secret_key: SecretStr = SecretStr("")
     max_upload_mb: float = Field(default=100.0, gt=0)

@@ -40,14 +40,16 @@ READ_AS, PRINTED = "Hà Thị Nhân", "Hà Thị Nhàn"
 
 
 @contextmanager
-def serving(data_dir: Path) -> Iterator[str]:
-    """`tdkt serve` on the archive in `data_dir`, as a new user starts it; stopped by pid."""
+def serving(data_dir: Path, settings: dict[str, str] | None = None) -> Iterator[str]:
+    """`tdkt serve` on the archive in `data_dir`, as a new user starts it (with any other
+    `TDKT_*` `settings`); stopped by pid."""
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TDKT_")},
         "TDKT_DATA_DIR": str(data_dir),
         "TDKT_JOB_WORKERS": "1",
         "TDKT_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        **(settings or {}),
     }
     log = data_dir / "serve.log"
     with log.open("wb") as out:

@@ -32,6 +32,7 @@ from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bb
 from extractors.parsing.list_columns import Role
 from extractors.parsing.org_names import award_case
 from extractors.parsing.signature import find_signer
+from extractors.parsing.signing_stamp import find_signing_stamp
 from extractors.periods import find_period
 from extractors.taxonomy import AwardMatch, issuer_level_of, match_award
 from schemas import (
@@ -42,6 +43,7 @@ from schemas import (
     DocumentType,
     Evidence,
     ExtractedDocument,
+    FieldEvidence,
     OcrInfo,
     Recipient,
     RecipientKind,
@@ -63,6 +65,8 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     annotate(document)
     if kind is not DocumentType.certificate:
         document.changes = decision_change(document.subject)
+    if document.date is None:
+        _date_from_stamp(document, lines, doubts)
     _check(document, doubts)
     if document.document_type in (DocumentType.decision, DocumentType.certificate):
         if document.signer.name is None:
@@ -71,6 +75,22 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
             doubts["/issuer"] = 0.0
     add_field_confidence(document, text, doubts)
     return document
+
+
+def _date_from_stamp(
+    document: ExtractedDocument, lines: list[LineItem], doubts: dict[str, float]
+) -> None:
+    """An unreadable date line: the date printed in an e-signature's `Giờ ký` stamp."""
+    stamp = find_signing_stamp(lines)
+    if stamp is None:
+        return
+    document.date = stamp.day
+    document.field_evidence["/date"] = FieldEvidence(
+        page=stamp.line.page, bbox=stamp.line.bbox, text=stamp.line.text, source="signing_stamp"
+    )
+    doubts.pop("/date", None)  # read after all, from the stamp
+    if stamp.line.confidence < 1.0:
+        doubts["/date"] = stamp.line.confidence
 
 
 UNREAD_FIELD = 0.3  # a number or day missing or written by hand unreadably: null, to check

@@ -94,7 +94,9 @@ def front(
     blocks.append(Line("QUYẾT ĐỊNH:", "center", bold=True, size=14, space_before=10))
     signer_name, _ = people.name()
     signer = draw_signer(issuer, rng, signer_name)
-    return Front(tuple(blocks), number, issued if legible else None, issued, subject, signer)
+    # A printed e-signing stamp (`Giờ ký: …`) gives the day even when the date line does not.
+    known = legible or axes["esign_stamp"] == "stamp"
+    return Front(tuple(blocks), number, issued if known else None, issued, subject, signer)
 
 
 def closing(issuer: Issuer, front: Front, article: int) -> list[Block]:

@@ -43,6 +43,8 @@ def make(seed: int, index: int, axes: dict[str, str]) -> tuple[bytes, str, dict[
     record.pop("field_confidence", None)
     record.pop("low_confidence", None)
     record.pop("ocr_readings", None)
+    record.pop("field_evidence", None)  # where a field was read is not scored
+    record.pop("signatures", None)  # no variant is digitally signed
     record["variant"] = {"seed": seed, "index": index, "axes": axes}
     return data, ext, record
 

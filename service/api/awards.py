@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientKind
+from schemas.signatures import SignatureState
 from service import award_export
 from service.api.auth import AUTH_ERRORS, as_viewer
 from service.api.deps import ArchiveDep, get_or_404
@@ -89,6 +90,18 @@ def award_filters(
     decided_year: Annotated[
         int | None, Query(ge=1945, le=2100, description="The year the decision was signed")
     ] = None,
+    signed: Annotated[
+        bool | None,
+        Query(description="true: read from a digitally signed PDF; false: from an unsigned file"),
+    ] = None,
+    signature_state: Annotated[
+        SignatureState | None,
+        Query(
+            description="One of the file's signatures is in this state: valid, unchecked (no "
+            "trust list configured), untrusted, expired, revoked, invalid, modified (the file "
+            "was changed after signing)"
+        ),
+    ] = None,
 ) -> AwardQuery:
     if year_from is not None and year_to is not None and year_from > year_to:
         raise ApiError(422, "invalid_request", "year_from is after year_to")
@@ -111,6 +124,8 @@ def award_filters(
         ranks=tuple(rank or ()),
         status=None if status in (None, "all") else status,
         decided_year=decided_year,
+        signed=signed,
+        signature_state=signature_state.value if signature_state else None,
         fuzzy=fuzzy,
     )
 

@@ -8,15 +8,22 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, TextClause, func, select, text
 from starlette.concurrency import run_in_threadpool
 
 from extractors.errors import ExtractionError
-from schemas import ExtractedDocument
+from schemas import ExtractedDocument, SignatureState
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
 from service.api.deps import ArchiveDep, JobsDep, get_or_404
 from service.api.errors import ApiError, error_responses
-from service.api.models import API, DocumentDetail, DocumentList, DocumentOut, EventOut
+from service.api.models import (
+    API,
+    DocumentDetail,
+    DocumentList,
+    DocumentOut,
+    EventOut,
+    SignatureOut,
+)
 from service.api.upload import receive_upload, upload_body
 from service.archive import Archive, original_key
 from service.db.models import (
@@ -28,6 +35,7 @@ from service.db.models import (
 )
 from service.preservation import audit
 from service.receive import admit
+from service.signature_records import signature_conditions
 from service.storage import ObjectNotFoundError
 
 router = APIRouter(
@@ -70,15 +78,27 @@ async def upload_document(
 def list_documents(
     archive: ArchiveDep,
     status: Annotated[str | None, Query(pattern="^(queued|processing|done|failed)$")] = None,
+    signed: Annotated[
+        bool | None, Query(description="true: digitally signed PDFs; false: the rest")
+    ] = None,
+    signature_state: Annotated[
+        SignatureState | None, Query(description="One of the file's signatures is in this state")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> DocumentList:
+    state = signature_state.value if signature_state else None
+    where, params = signature_conditions("documents.id", signed, state)
+    conditions: list[ColumnElement[bool] | TextClause] = [
+        text(w).bindparams(**params) if ":" in w else text(w) for w in where
+    ]
+    if status:
+        conditions.append(Document.status == status)
     with archive.db.read() as session:
-        condition = Document.status == status if status else None
         count = select(func.count()).select_from(Document)
         rows = select(Document).order_by(Document.id.desc()).limit(limit).offset(offset)
-        if condition is not None:
-            count, rows = count.where(condition), rows.where(condition)
+        if conditions:
+            count, rows = count.where(*conditions), rows.where(*conditions)
         total = session.execute(count).scalar_one()
         items = [DocumentOut.of(d) for d in session.scalars(rows)]
     return DocumentList(total=total, limit=limit, offset=offset, items=items)
@@ -116,6 +136,7 @@ def get_document(document_id: int, archive: ArchiveDep) -> DocumentDetail:
         **base.model_dump(),
         award_count=award_count,
         record=record,
+        signatures=[SignatureOut.of(s) for s in record.signatures] if record else [],
         events=[EventOut.of(e) for e in events],
     )
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_serializer
 
-from schemas import ExtractedDocument
+from schemas import ExtractedDocument, PdfSignature
 from schemas.award_codes import CommendationMethod, RecipientKind, RecipientRank
 from schemas.document_text import Page, PageSource
 from schemas.extracted import Evidence, Recipient
@@ -15,6 +15,7 @@ from service.api.errors import ErrorInfo
 from service.batches import BatchProgress
 from service.db.models import Award, Document, ProcessingEvent, as_utc
 from service.people import Person
+from service.signature_sentences import signature_sentence
 
 API = "/api/v1"
 
@@ -105,10 +106,29 @@ class EventOut(BaseModel):
         )
 
 
+class SignatureOut(PdfSignature):
+    sentence: str = Field(
+        description="The signature's state in one plain Vietnamese sentence",
+        examples=[
+            "Chữ ký số hợp lệ của UBND tỉnh Nam Định, ký lúc 10:15:30 ngày 22/05/2025; "
+            "tệp không bị sửa sau khi ký."
+        ],
+    )
+
+    @classmethod
+    def of(cls, signature: PdfSignature) -> SignatureOut:
+        return cls(**signature.model_dump(), sentence=signature_sentence(signature))
+
+
 class DocumentDetail(DocumentOut):
     award_count: int = 0
     record: ExtractedDocument | None = Field(
         default=None, description="The extracted record (the `tdkt extract --json` shape)."
+    )
+    signatures: list[SignatureOut] = Field(
+        default_factory=list,
+        description="The file's digital signatures as checked when it was read, each "
+        "with a sentence for people; empty for an unsigned file",
     )
     events: list[EventOut] = Field(default_factory=list)
 

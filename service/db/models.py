@@ -226,6 +226,31 @@ class DecisionLink(Base):
     recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
+class DocumentSignature(Base):
+    """One digital signature of a document's PDF as checked when it was read; the full
+    evidence is in the decision's record (`signatures`), this row is what searches filter."""
+
+    __tablename__ = "document_signatures"
+    __table_args__ = (Index("ix_document_signatures_state", "state", "document_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(12))  # schemas.SignatureState
+    signer_organization: Mapped[str | None] = mapped_column(String(500))
+    signer_name: Mapped[str | None] = mapped_column(String(500))
+    issuer: Mapped[str] = mapped_column(Text, default="")
+    serial: Mapped[str] = mapped_column(String(100), default="")
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    timestamp_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    covers_whole_file: Mapped[bool] = mapped_column(Boolean, default=False)
+    modified_after_signing: Mapped[bool] = mapped_column(Boolean, default=False)
+    trust: Mapped[str] = mapped_column(String(12))
+    revocation: Mapped[str] = mapped_column(String(12))
+
+
 class PageText(Base):
     """A page's text as read (text layer, DOCX or OCR), for display and re-parsing."""
 

@@ -21,6 +21,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
+from schemas import PdfSignature, SignatureState
 from schemas.award_codes import AwardCode
 from service import corrections, review_queue
 from service.accounts import Principal
@@ -41,6 +42,7 @@ from service.db.models import (
     User,
 )
 from service.people import get_person, person_id
+from service.signature_sentences import STATE_LABELS, signature_sentence
 from service.state_records.eligibility import eligibility
 from service.state_records.report_files import cell_text, notes
 from service.state_records.report_forms import FORMS
@@ -79,6 +81,12 @@ STATUSES = {
     "processing": "Đang đọc",
     "done": "Đã đọc xong",
     "failed": "Không đọc được",
+}
+# The search form's one `signature` choice: signed or not, or one state of a signature.
+SIGNATURE_CHOICES = {
+    "signed": "Có chữ ký số",
+    "unsigned": "Không có chữ ký số",
+    **{state.value: label for state, label in STATE_LABELS.items()},
 }
 REVIEW_STATES = {
     "unreviewed": "Chưa duyệt",
@@ -127,6 +135,7 @@ def render(
             "document_types": DOCUMENT_TYPES,
             "statuses": STATUSES,
             "review_states": REVIEW_STATES,
+            "signature_choices": SIGNATURE_CHOICES,
             "field_labels": FIELD_LABELS,
             **context,
         },
@@ -249,9 +258,27 @@ def _query(params: dict[str, str]) -> tuple[AwardQuery, list[str]]:
             review_state=clean.get("review_state")
             if clean.get("review_state") in REVIEW_STATES
             else None,
+            **_signature_filter(clean.get("signature")),
         ),
         problems,
     )
+
+
+def _signature_filter(choice: str | None) -> dict[str, Any]:
+    if choice in ("signed", "unsigned"):
+        return {"signed": choice == "signed"}
+    if choice in SignatureState.__members__:
+        return {"signature_state": choice}
+    return {}
+
+
+def _api_params(kept: dict[str, str]) -> list[tuple[str, str]]:
+    """The form's values as the export API names them (`signature` is `signed` or
+    `signature_state` there)."""
+    named = [(k, v) for k, v in kept.items() if k != "signature"]
+    for key, value in _signature_filter(kept.get("signature")).items():
+        named.append((key, str(value).lower() if isinstance(value, bool) else value))
+    return named
 
 
 STATE_FIELDS = ("kind", "rank", "commendation_method", "status", "decided_year")
@@ -266,6 +293,7 @@ SEARCH_FIELDS = (
     "year_from",
     "year_to",
     "review_state",
+    "signature",
 )
 
 
@@ -307,7 +335,7 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
         rows=rows,
         page_number=page_number,
         pages=max(1, -(-found.total // PAGE_SIZE)),
-        query_string=urlencode([*kept.items(), *extra]),
+        query_string=urlencode([*_api_params(kept), *extra]),
         kept=kept,
         codes=[(c.value, label(c.value)) for c in AwardCode],
         with_param=lambda key, value: (
@@ -405,6 +433,12 @@ def document_page(
         doc_corrected={field for (seq, field) in corrected if seq is None},
         events=events,
         codes=[(c.value, label(c.value)) for c in AwardCode],
+        signatures=[
+            (signature, signature_sentence(signature), STATE_LABELS[signature.state])
+            for signature in (
+                PdfSignature.model_validate(item) for item in record.get("signatures") or []
+            )
+        ],
     )
 
 
