@@ -35,6 +35,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from extractors.family_names import is_family_name
+from extractors.syllables import is_syllable
 from extractors.text_normalize import (
     clean_text,
     fold,
@@ -611,6 +612,8 @@ def recipient_from_cells(
     """
     position = _clean_piece(position) if position else None
     unit = _clean_piece(unit) if unit else None
+    if kind is RecipientKind.individual and (position or unit):
+        name = _name_cell(name)  # the name alone: position and unit have their cells
     parts = split_recipient(name, kind)
     if parts.kind is RecipientKind.collective:
         return RecipientParts(kind=parts.kind, name=parts.name, unit=unit or parts.unit)
@@ -621,6 +624,30 @@ def recipient_from_cells(
         position=position or parts.position,
         unit=unit or parts.unit,
     )
+
+
+def _name_cell(text: str) -> str:
+    """A person's name cell without what OCR left after the name (`Lê Ngọc Cúc. C : -`,
+    `Võ Thị Hương 1 TT uc`): a name stops at a full stop, comma or colon, and does not end
+    on a word without letters, a word in small letters, or capitals that are no syllable."""
+    words = text.split()
+    for k, word in enumerate(words[:-1]):
+        if k > 0 and word[-1] in ".,;:":
+            words = words[: k + 1]
+            break
+    while len(words) > 1 and _debris_after_name(words[-1].strip(".,;:'\"")):
+        words.pop()
+    if words:
+        words[-1] = words[-1].rstrip(".,;:")
+    return " ".join(words)
+
+
+def _debris_after_name(word: str) -> bool:
+    if not word or not any(c.isalpha() for c in word) or not word[0].isupper():
+        return True
+    if any(not (c.isalpha() or c in "'’") for c in word):
+        return True
+    return len(word) > 1 and word.isupper() and not is_syllable(word)
 
 
 # --- runs of recipients ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from extractors.nlp import (
     split_recipient,
     split_recipient_run,
 )
+from extractors.parsing.list_columns import Role, header_roles, names_persons
 from schemas import RecipientKind
 
 REAL_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "domain" / "real-texts"
@@ -308,3 +309,27 @@ def test_a_phrase_spelled_with_its_marks_wins_over_one_that_only_folds_alike(
 ) -> None:
     parts = split_recipient(text)
     assert (parts.position, parts.unit) == (position, unit)
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [
+        ("Lê Ngọc Cúc. C : -", "Lê Ngọc Cúc"),
+        ("Vũ Thị Thúy Huyền ˆ.<", "Vũ Thị Thúy Huyền"),
+        ("Võ Thị Quỳnh Hương 1 TT uc", "Võ Thị Quỳnh Hương"),
+        ("NGUYỄN VĂN A", "Nguyễn Văn A"),
+        ("H'Hen Niê", "H'Hen Niê"),
+    ],
+)
+def test_a_name_cell_drops_what_ocr_left_after_the_name(cell: str, name: str) -> None:
+    parts = recipient_from_cells(cell, "Giáo viên", "Trường THCS Kim Đồng", IND)
+    assert (parts.name, parts.position) == (name, "Giáo viên")
+
+
+def test_a_misread_list_header_still_names_its_columns_and_its_persons() -> None:
+    cells = ['"mm', 'mờ Hạ và tên. ¬ ".', "Chứcvụ", "Đơn vị - ' _`", "Ghỉ chủ"]
+    assert header_roles(cells) == [None, Role.name, Role.position, Role.unit, Role.note]
+    assert names_persons(cells[1]) is True
+    assert names_persons("Tên tập thể") is False and names_persons("Tên") is None
+    # a data row is never taken for a header, however close its words come
+    assert header_roles(["", "Lê Ngọc Cúc", "Phó Trưởng phòng", "Công an huyện", "Tái đạt"]) is None

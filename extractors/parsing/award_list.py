@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from extractors.nlp import row_kind, starts_with_position
 from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
-from extractors.parsing.list_columns import Role, header_roles
+from extractors.parsing.list_columns import Role, header_roles, names_persons
 from extractors.taxonomy import match_award
 from extractors.text_normalize import fold, is_all_caps
 from schemas import AwardCode, BBox, RecipientKind, TableRow, Word
@@ -179,10 +179,17 @@ def _table_rows(item: TableItem, state: _State) -> None:
         if roles is not None:
             state.roles, state.open_row, state.guessed = roles, None, False
             state.group = None
-            named = fold(" ".join(texts))
-            if "ho va ten" in named or "ho ten" in named:
+            persons = next(
+                (
+                    names_persons(text)
+                    for text, role in zip(texts, roles, strict=False)
+                    if role in (Role.name, Role.combined)
+                ),
+                None,
+            )
+            if persons is True:
                 state.kind = RecipientKind.individual  # a header naming persons
-            elif "ten tap the" in named:
+            elif persons is False:
                 state.kind = RecipientKind.collective
             continue
         filled = [t for t in texts if t]

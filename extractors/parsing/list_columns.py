@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from rapidfuzz import fuzz
+
 from extractors.text_normalize import fold
 
 
@@ -86,11 +88,59 @@ def role_of(label: str) -> Role | None:
 
 
 def header_roles(cells: list[str]) -> list[Role | None] | None:
-    """Roles of a header row, or None when the row is not a list header."""
+    """Roles of a header row, or None when the row is not a list header.
+
+    A header OCR misread (`mờ Hạ và tên. ¬ | Chứcvụ | Ghỉ chủ`) is still read when, word
+    for word, its cells come close to the labels: the row must then name at least three
+    columns, one of them the name, so a data row never passes for a header."""
     if any(re.fullmatch(r"\s*\d{1,3}\s*[.)]?\s*", cell) for cell in cells):
         return None  # a numbered data row, whatever its cells say
     roles = [role_of(cell) for cell in cells]
-    named = [r for r in roles if r is not None]
-    if (Role.name in named or Role.combined in named) and len(named) >= 2:
+    if _is_header(roles, 2):
         return roles
+    near = [role or _near_role(cell) for role, cell in zip(roles, cells, strict=True)]
+    return near if _is_header(near, 3) else None
+
+
+def _is_header(roles: list[Role | None], least: int) -> bool:
+    named = [r for r in roles if r is not None]
+    return (Role.name in named or Role.combined in named) and len(named) >= least
+
+
+NEAR_LABEL = 80  # rapidfuzz ratio (0-100) of a misread header cell to a label
+
+
+def _near_role(cell: str) -> Role | None:
+    """The role whose label a misread header cell comes closest to, if close enough."""
+    words = re.sub(r"[^a-z0-9 ]+", " ", fold(cell)).split()
+    if not words:
+        return None
+    best: tuple[float, Role | None] = (0.0, None)
+    for role, labels in _LABELS:
+        for label in labels:
+            size = len(label.split())
+            if len(label) <= 4:
+                continue  # `stt`, `ten`: too short to match inexactly
+            for start in range(max(1, len(words) - size + 1)):
+                window = " ".join(words[start : start + size])
+                score = fuzz.ratio(window, label)
+                if score > best[0]:
+                    best = (score, role)
+    return best[1] if best[0] >= NEAR_LABEL else None
+
+
+def names_persons(cell: str) -> bool | None:
+    """Whether a name column's header names persons (`Họ và tên`, misread `Hạ và tên`:
+    True) or bodies (`Tên tập thể`: False); None when it says neither."""
+    words = " ".join(re.sub(r"[^a-z0-9 ]+", " ", fold(cell)).split())
+    if "ten tap the" in words or words == "tap the":
+        return False
+    if "ho va ten" in words or "ho ten" in words:
+        return True
+    tokens = words.split()
+    for label in ("ho va ten", "ho ten"):
+        size = len(label.split())
+        for start in range(max(1, len(tokens) - size + 1)):
+            if fuzz.ratio(" ".join(tokens[start : start + size]), label) >= NEAR_LABEL:
+                return True
     return None
