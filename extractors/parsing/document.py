@@ -30,11 +30,12 @@ from extractors.parsing.field_confidence import add_field_confidence
 from extractors.parsing.header import issuer_from_authority, parse_header
 from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
 from extractors.parsing.list_columns import Role
-from extractors.parsing.org_names import award_case
+from extractors.parsing.org_names import award_case, organization_case
 from extractors.parsing.signature import find_signer
 from extractors.parsing.signing_stamp import find_signing_stamp
 from extractors.periods import find_period
 from extractors.taxonomy import AwardMatch, issuer_level_of, match_award
+from extractors.text_normalize import is_all_caps
 from schemas import (
     Award,
     AwardCode,
@@ -268,6 +269,12 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, r
     return result
 
 
+def _body_case(text: str) -> str:
+    """A body printed in capitals (`TRƯỜNG THCS KIM ĐỒNG`, a list in capitals) as it is
+    written in running text; a name already in proper case is kept."""
+    return organization_case(text) if is_all_caps(text) else text
+
+
 def _award(
     parts: RecipientParts,
     grant: Grant | None,
@@ -280,10 +287,10 @@ def _award(
 ) -> Award:
     recipient = Recipient(
         kind=parts.kind,
-        name=parts.name,
+        name=_body_case(parts.name) if parts.kind is RecipientKind.collective else parts.name,
         honorific=parts.honorific,
         position=parts.position,
-        unit=parts.unit,
+        unit=_body_case(parts.unit) if parts.unit else None,
     )
     return Award(
         recipient=recipient,

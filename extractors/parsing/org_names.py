@@ -126,6 +126,15 @@ _GENERIC = [
     "Giáo dục thường xuyên",
     "Quản lý chất lượng",
     "Kế hoạch - Tài chính",
+    # bodies whose names are written in sentence case
+    "Công an",
+    "Ban Chỉ huy Quân sự",
+    "Bộ Chỉ huy Quân sự",
+    "Hội Cựu chiến binh",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội Nông dân",
+    "Mặt trận Tổ quốc",
     # locality words stay lower case inside a name
     "tỉnh",
     "huyện",
@@ -231,11 +240,8 @@ def organization_case(text: str) -> str:
         else:
             word = words[i]
             bare = folded[i].strip(",;.:()")
-            out.append(
-                word
-                if bare in _ACRONYMS or (not word[:1].isalpha() and bare in _ACRONYMS)
-                else _title_syllable(word)
-            )
+            keep = bare in _ACRONYMS or any(c.isdigit() for c in word)  # `THCS`, `12A3`
+            out.append(word if keep else _title_syllable(word))
             i += 1
     result = " ".join(out)
     return result[:1].upper() + result[1:]
