@@ -71,8 +71,10 @@ def front(
         Line(f"{issuer.place}, {words}", "center", italic=True, size=13, space_before=10),
     ]
     blocks: list[Block] = []
+    signed: date | None = None
     if axes["esign_stamp"] == "stamp":
-        blocks.append(stamp(issuer, issued, rng))
+        printed, signed = stamp(issuer, issued, rng)
+        blocks.append(printed)
     blocks.append(Columns(tuple(left), tuple(right), split=0.46))
     blocks += [
         Line("QUYẾT ĐỊNH", "center", bold=True, size=14, space_before=16),
@@ -94,9 +96,10 @@ def front(
     blocks.append(Line("QUYẾT ĐỊNH:", "center", bold=True, size=14, space_before=10))
     signer_name, _ = people.name()
     signer = draw_signer(issuer, rng, signer_name)
-    # A printed e-signing stamp (`Giờ ký: …`) gives the day even when the date line does not.
-    known = legible or axes["esign_stamp"] == "stamp"
-    return Front(tuple(blocks), number, issued if known else None, issued, subject, signer)
+    # Where the date line gives no day, a printed e-signing stamp (`Giờ ký: …`) does: a
+    # decision takes effect the day it is signed.
+    day = issued if legible else signed
+    return Front(tuple(blocks), number, day, issued, subject, signer)
 
 
 def closing(issuer: Issuer, front: Front, article: int) -> list[Block]:

@@ -117,8 +117,9 @@ def signature(signer: Signer, left: tuple[str, ...] = ()) -> Columns:
     return Columns(lines, tuple(right), split=0.5)
 
 
-def stamp(issuer: Issuer, day: date, rng: random.Random) -> Stamp:
-    """A printed e-signing stamp: its `Cơ quan:` may name only the province."""
+def stamp(issuer: Issuer, day: date, rng: random.Random) -> tuple[Stamp, date]:
+    """A printed e-signing stamp and the day it says the decision was signed (the dated
+    day or the next): its `Cơ quan:` may name only the province."""
     agency = rng.choice(
         (
             issuer.name,
@@ -129,10 +130,11 @@ def stamp(issuer: Issuer, day: date, rng: random.Random) -> Stamp:
     )
     signed = day + timedelta(days=rng.choice((0, 0, 1)))
     clock = f"{rng.randint(7, 17):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
-    return Stamp(
+    printed = Stamp(
         (
             f"Ký bởi: {issuer.name}",
             f"Cơ quan: {agency}",
             f"Giờ ký: {signed.day:02d}.{signed.month:02d}.{signed.year} {clock} +07:00",
         )
     )
+    return printed, signed
