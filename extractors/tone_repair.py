@@ -32,7 +32,7 @@ from importlib import resources
 from extractors.family_names import FAMILY_NAMES, is_family_name
 from extractors.given_names import GIVEN_NAMES, MIDDLE_NAMES
 from extractors.syllables import is_syllable, same_letters
-from extractors.text_normalize import nfc, normalize_tone_placement, strip_tones
+from extractors.text_normalize import fold, nfc, normalize_tone_placement, strip_tones
 
 MIN_EVIDENCE = 2
 RARER_LIMIT = 4  # a variant read less than a quarter as often as the word needs more
@@ -356,9 +356,28 @@ def repair_line(tokens: list[str], passes: int = 2, *, after: str | None = None)
     list it is often another row.)
     """
     if after is None:
-        return repair_case(*_repair_tokens(tokens, passes))
+        return _school_words(repair_case(*_repair_tokens(tokens, passes)))
     repaired, tails = _repair_tokens([*tokens, after], passes)
-    return repair_case(repaired[:-1], tails)
+    return _school_words(repair_case(repaired[:-1], tails))
+
+
+# What follows `Trường` (a school) and never `Trưởng` (a head): `Trưởng THCS` is OCR's
+# mark on the wrong vowel, and a school's name is what its unit and issuer search by.
+_SCHOOL_KINDS = frozenset(("th", "thcs", "thpt", "mn", "mg", "ptdtbt", "ptdtnt", "th&thcs"))
+_SCHOOL_LEVELS = frozenset(
+    ("tieu hoc", "trung hoc", "mam non", "mau giao", "pho thong", "dai hoc", "cao dang")
+)
+
+
+def _school_words(tokens: list[str]) -> list[str]:
+    out = list(tokens)
+    for i, word in enumerate(tokens[:-1]):
+        if fold(word) != "truong" or word[1:] not in ("rưởng", "RƯỞNG"):
+            continue  # only a capitalized `Trưởng`: `Tổ trưởng` heads a team
+        following = [fold(t).strip(",.;:") for t in tokens[i + 1 : i + 3]]
+        if following[0] in _SCHOOL_KINDS or " ".join(following) in _SCHOOL_LEVELS:
+            out[i] = word[0] + ("rường" if word[1:].islower() else "RƯỜNG")
+    return out
 
 
 def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]:

@@ -101,3 +101,18 @@ def test_a_sentence_that_runs_on_into_the_next_line_lends_it_its_context() -> No
     line = ["Các", "cá", "nhân", "có", "tên", "tại", "Điều", "1", "được", "hường", "tiên"]
     assert repair_line(line, after="thưởng")[-2:] == ["hưởng", "tiền"]
     assert repair_line(line)[-1] == "tiên"  # alone, nothing says which mark it lost
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("Chi bộ Trưởng THCS Xuân Lộc", "Chi bộ Trường THCS Xuân Lộc"),
+        ("CHI BỘ TRƯỞNG THPT XUÂN LỘC", "CHI BỘ TRƯỜNG THPT XUÂN LỘC"),
+        ("Trưởng Tiểu học Kim Đồng", "Trường Tiểu học Kim Đồng"),
+        ("Hiệu trưởng Trường THCS Xuân Lộc", "Hiệu trưởng Trường THCS Xuân Lộc"),
+        ("Tổ trưởng Tiểu ban", "Tổ trưởng Tiểu ban"),  # a head of a team stays one
+        ("Trưởng phòng Giáo dục", "Trưởng phòng Giáo dục"),
+    ],
+)
+def test_a_school_read_as_its_head_is_a_school_again(line: str, repaired: str) -> None:
+    assert " ".join(repair_line(line.split())) == repaired
