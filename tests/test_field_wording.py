@@ -59,6 +59,12 @@ ARTICLE = (
             "Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ",
             "UBND TP. Cần Thơ",
         ),
+        (  # the parent's place wrapped onto a line of its own
+            "UỶ BAN NHÂN DÂN THÀNH PHỐ CẦN\nTHƠ\nSỞ LAO ĐỘNG -\nTHƯƠNG BINH VÀ XÃ HỘI\n"
+            "Số: 3163/QĐ-SLĐTBXH",
+            "Sở Lao động - Thương binh và Xã hội thành phố Cần Thơ",
+            "Ủy ban nhân dân thành phố Cần Thơ",
+        ),
         (
             "phßng GD & ®t viÖt yªn\nTRƯỜNG TIỂU HỌC QUANG CHÂU\nSố: 7/QĐ-THQC",
             "Trường Tiểu học Quang Châu",

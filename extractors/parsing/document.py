@@ -28,6 +28,7 @@ from extractors.parsing.certificate import parse_certificate, recipient_bbox
 from extractors.parsing.classify import classify
 from extractors.parsing.field_confidence import add_field_confidence
 from extractors.parsing.header import issuer_from_authority, parse_header
+from extractors.parsing.issuer import BARE_BODY, FROM_AUTHORITY, is_bare_body
 from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
 from extractors.parsing.list_columns import Role
 from extractors.parsing.org_names import award_case, organization_case
@@ -153,7 +154,8 @@ def _decision(
         # the authority line names the body in full (`CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG X`)
         from_authority = issuer_from_authority(header.authority)
         if from_authority:
-            document.issuer, issuer_confidence = from_authority, 0.85
+            sure = BARE_BODY if is_bare_body(from_authority) else FROM_AUTHORITY
+            document.issuer, issuer_confidence = from_authority, sure
     if document.issuer is None:
         issuer_confidence = 0.0
     doubts["/issuer"] = issuer_confidence

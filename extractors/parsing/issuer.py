@@ -88,6 +88,16 @@ def _joined(block: list[str]) -> list[str]:
             continue
         if (
             lines
+            and len(folded.split()) <= 2
+            and not (_DEPARTMENT.match(folded) or _BODY_WITHOUT_PLACE.match(folded))
+            and not _LOCALITY_LINE.match(folded)
+            and _LOCALITY.search(organization_case(lines[-1]))
+            and text.isupper()
+        ):
+            lines[-1] = f"{lines[-1]} {text}"  # `… THÀNH PHỐ CẦN` / `THƠ`: a place wrapped
+            continue
+        if (
+            lines
             and _LOCALITY_LINE.match(folded)
             and _BODY_WITHOUT_PLACE.match(previous)
             and not _LOCALITY.search(organization_case(lines[-1]))
@@ -130,3 +140,8 @@ def issuer_from_block(block: list[str]) -> IssuerReading:
         confidence = min(confidence, 0.9)
     parent = organization_case(parent_line) if parent_line else None
     return IssuerReading(issuer, parent, confidence)
+
+
+def is_bare_body(issuer: str) -> bool:
+    """A body that needs its place and lacks it (`Sở Giáo dục và Đào tạo`)."""
+    return bool(_BODY_WITHOUT_PLACE.match(fold(issuer))) and not _LOCALITY.search(issuer)
