@@ -36,8 +36,13 @@ class TableItem:
 Item = LineItem | TableItem
 
 
+# Specks OCR reads at a line's ends (`' DANH SÁCH \``, `_II. CÁ NHÂN`): no printed line
+# starts or ends with them, and a heading must still be seen as one.
+_END_SPECKS = "'`¬^~ˆ_|"
+
+
 def line_item(page: int, line: Line) -> LineItem:
-    text = clean_text(line.text)
+    text = clean_text(line.text).strip(_END_SPECKS + " ")
     return LineItem(page, text, fold(text), line.bbox, line.confidence, tuple(line.words))
 
 
