@@ -330,6 +330,33 @@ HI. LAO ĐỘNG TIÊN TIẾN
     assert kinds == [RecipientKind.collective] * 2 + [RecipientKind.individual] * 3
 
 
+def test_a_decision_as_ocr_reads_a_faded_page_still_gives_its_articles_and_list() -> None:
+    """Specks before `Điều l;` (an `l` for the 1, a `;` for the stop), a title OCR could not
+    read, a list heading in quotes: the articles and the list are still found."""
+    text = """
+ỦY BAN NHÂN DÂN
+TỈNH THÁI NGUYÊN
+Số: 23/QĐ-UBND
+Thái Nguyên, ngày 10 tháng 6 năm 2022
+¬_ Quy E Ti ĐỊNH _,
+về việc tặng Bằng khen cho các cá nhân năm học 2021 - 2022
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN
+QUYẾT ĐỊNH:
+:
+._. Điều l; Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho 2 cá nhân, gồm:
+1. Ông Đặng Công Vinh, Tổ trưởng chuyên môn Trường THPT Trần Hưng Đạo;
+2. Bà Lê Thị Thu Hà, Phó Hiệu trưởng Trường Mầm non Chu Văn An.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn Thắng
+"""
+    document = parse(MOTTO + text)
+    names = [a.recipient.name for a in document.awards]
+    assert names == ["Đặng Công Vinh", "Lê Thị Thu Hà"]
+    assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
+
+
 def test_doubtful_records_and_fields_wait_for_review() -> None:
     """A label inside a name is below the threshold, listed; a number and day printed
     blank (left for the pen) are null and certain: the page says nothing there."""

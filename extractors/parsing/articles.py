@@ -19,7 +19,15 @@ from extractors.taxonomy import AwardMatch, match_awards
 from extractors.text_normalize import fold, fold_aligned
 from schemas import AwardCode, IssuerLevel, RecipientKind
 
-_ARTICLE = re.compile(r"^dieu\s*(\d+)\s*[.:]?\s*", re.IGNORECASE)
+# `Điều 1.`, and as OCR reads it: specks before it, `l` or `I` for 1, `;` for the stop.
+_ARTICLE = re.compile(r"^[\W_]{0,5}dieu\s*(\d+|[li|](?=\s*[.:;,]))\s*[.:;,]?\s*", re.IGNORECASE)
+
+
+def _article_number(match: re.Match[str]) -> int:
+    digits = match.group(1)
+    return int(digits) if digits.isdigit() else 1
+
+
 _GRANTING = ("tang", "cong nhan", "truy tang", "khen thuong", "tang thuong", "trao tang")
 _REASON = re.compile(
     r"(?:\bvi\s+)?(?:\bda\s+|\bdat\s+)?(?:co\s+)?(?:thanh tich|hoan thanh xuat sac|hoan thanh tot)"
@@ -111,7 +119,7 @@ def split_articles(lines: list[LineItem], start: int) -> tuple[list[Article], in
         line = lines[i]
         match = _ARTICLE.match(line.folded)
         if match:
-            articles.append(Article(int(match.group(1)), [], "", []))
+            articles.append(Article(_article_number(match), [], "", []))
         elif articles and (_ends_body(line) or _is_signature_start(line)):
             end = i
             break

@@ -214,7 +214,11 @@ def _is_body_name(folded: str) -> bool:
     return folded.startswith(("uy ban", "ubnd", "hoi dong", "ban ", "ban chap hanh", "dang uy"))
 
 
+_BODY_START = re.compile(
+    r"^[\W_]{0,5}(can cu|gan cu|xet de nghi|theo de nghi|dieu\s*[1li]\b|quyet dinh\s*:)"
+)
+
+
 def _is_body(line: LineItem) -> bool:
-    return line.folded.startswith(
-        ("can cu", "xet de nghi", "theo de nghi", "dieu 1", "quyet dinh:")
-    )
+    """The decision's body begins (`Căn cứ`, `Điều 1`, `QUYẾT ĐỊNH:`, specks before them)."""
+    return _BODY_START.match(line.folded) is not None
