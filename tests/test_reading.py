@@ -417,3 +417,35 @@ def test_certificate_frame_and_seal_do_not_hide_the_names() -> None:
         line for line in text.splitlines() if line.strip() and not any(c.isalpha() for c in line)
     ]
     assert len(ornament) <= 2, ornament  # the frame is not read as rows of symbols
+
+
+def _merged_unit_page(pdf: canvas.Canvas) -> None:
+    """A ruled list whose `Đơn vị` cell spans two teachers' rows, a column after it."""
+    font = _register_font()
+    pdf.setFont(font, 11)
+    rows = [
+        ("STT", "Họ và tên", "Đơn vị", "Chức vụ"),
+        ("1", "Nguyễn Thị Thanh Xuân", "Trường THCS Kim Đồng", "Giáo viên"),
+        ("2", "Trần Văn Đức", None, "Hiệu trưởng"),
+    ]
+    columns = [72, 102, 252, 432, 523]
+    top, step = 700, 20
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                pdf.drawString(columns[c] + 3, top - step * r - 14, text)
+    for r in range(len(rows) + 1):
+        if r == 2:  # no line between the two rows under the merged cell
+            for x0, x1 in ((columns[0], columns[2]), (columns[3], columns[4])):
+                pdf.line(x0, top - step * r, x1, top - step * r)
+        else:
+            pdf.line(columns[0], top - step * r, columns[-1], top - step * r)
+    for x in columns:
+        pdf.line(x, top, x, top - step * len(rows))
+
+
+def test_a_cell_merged_over_two_rows_keeps_the_cells_after_it_in_their_columns() -> None:
+    text = read_document(_pdf(_merged_unit_page))
+    (table,) = text.pages[0].tables
+    last = [cell.text for cell in table.rows[-1].cells]
+    assert last == ["2", "Trần Văn Đức", "", "Hiệu trưởng"]  # not `Hiệu trưởng` as the unit
