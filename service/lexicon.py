@@ -47,6 +47,10 @@ class Keyed(Protocol):
     def award_code(self) -> str: ...
     @property
     def period(self) -> str | None: ...
+    @property
+    def year_start(self) -> int | None: ...
+    @property
+    def year_end(self) -> int | None: ...
 
 
 def _entries(awards: Iterable[Keyed]) -> Counter[tuple[str, str]]:
@@ -98,6 +102,18 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
 
 
 _PAIR_DIMS = ("award_code", "period", "issuer", "unit")
+# Cells: an award code with a span of years or with one unit. The facets (and the number)
+# of a search for one award code over some years, or at some schools, are sums of cells.
+CODE_SPAN = "award_code+span"
+CODE_UNIT = "award_code+unit"
+
+
+def span_value(award_code: str, year_start: int, year_end: int) -> str:
+    return f"{award_code} {year_start} {year_end}"
+
+
+def unit_value(award_code: str, unit_key: str) -> str:
+    return f"{award_code} {unit_key}"
 
 
 def _dims(award: Keyed) -> dict[str, str]:
@@ -110,9 +126,19 @@ def _dims(award: Keyed) -> dict[str, str]:
     return {dim: value for dim, value in values.items() if value}
 
 
+def _cells(award: Keyed) -> dict[str, str]:
+    cells = {}
+    if award.year_start is not None and award.year_end is not None:
+        cells[CODE_SPAN] = span_value(award.award_code, award.year_start, award.year_end)
+    if award.unit_key:
+        cells[CODE_UNIT] = unit_value(award.award_code, award.unit_key)
+    return cells
+
+
 def _pairs(awards: Iterable[Keyed]) -> Counter[tuple[str, str, str, str]]:
     """(dimension, value, other dimension, its value) for each award: the facets of a
-    search filtered on one value (all Chiến sĩ thi đua cơ sở: which years, units, issuers)."""
+    search filtered on one value (all Chiến sĩ thi đua cơ sở: which years, units, issuers),
+    and every facet of each cell the award is in."""
     counts: Counter[tuple[str, str, str, str]] = Counter()
     for award in awards:
         dims = _dims(award)
@@ -120,7 +146,15 @@ def _pairs(awards: Iterable[Keyed]) -> Counter[tuple[str, str, str, str]]:
             for facet, facet_value in dims.items():
                 if facet != dim:
                     counts[(dim, value, facet, facet_value)] += 1
+        for cell, value in _cells(award).items():
+            for facet, facet_value in dims.items():
+                counts[(cell, value, facet, facet_value)] += 1
     return counts
+
+
+def count_pairs_in(connection: Session | Connection, awards: Sequence[Keyed]) -> None:
+    """Count award rows into the pairs and cells alone (when those are counted afresh)."""
+    _count_pairs(connection, awards, 1)
 
 
 def _count_pairs(session: Session | Connection, awards: Sequence[Keyed], sign: int) -> None:
@@ -152,6 +186,63 @@ def pair_top(
         {"dim": dim, "value": value, "facet": facet, "limit": limit},
     )
     return [(key, n) for key, n in rows]
+
+
+def cell_top(
+    session: Session, cell: str, values: Sequence[str], facet: str, limit: int | None
+) -> list[tuple[str, int]]:
+    """The commonest values of `facet` among awards in any of these cells (all of them
+    without a `limit`)."""
+    if not values:
+        return []
+    rows = session.execute(
+        text(
+            "SELECT facet_value, sum(count) FROM facet_pairs WHERE dim = :dim "
+            "AND value IN :values AND facet = :facet GROUP BY facet_value "
+            "HAVING sum(count) > 0 ORDER BY 2 DESC, 1" + (" LIMIT :limit" if limit else "")
+        ).bindparams(bindparam("values", expanding=True)),
+        {"dim": cell, "values": list(values), "facet": facet, "limit": limit},
+    )
+    return [(key, int(n)) for key, n in rows]
+
+
+def cell_rows(session: Session, cell: str, values: Sequence[str]) -> int:
+    """How many awards are in these cells (each is counted once, under its award code)."""
+    if not values:
+        return 0
+    total = session.execute(
+        text(
+            "SELECT coalesce(sum(count), 0) FROM facet_pairs WHERE dim = :dim "
+            "AND value IN :values AND facet = 'award_code'"
+        ).bindparams(bindparam("values", expanding=True)),
+        {"dim": cell, "values": list(values)},
+    ).scalar_one()
+    return int(total)
+
+
+def spans(session: Session, award_code: str) -> list[tuple[int, int]]:
+    """(first year, last year) of each span of years awards of this code cover."""
+    rows = session.execute(
+        text(
+            "SELECT value FROM facet_pairs WHERE dim = :dim AND value > :low AND value < :high "
+            "AND facet = 'award_code' AND count > 0"
+        ),
+        {"dim": CODE_SPAN, "low": f"{award_code} ", "high": f"{award_code}!"},
+    ).scalars()
+    found = []
+    for value in rows:
+        _, first, last = value.rsplit(" ", 2)
+        found.append((int(first), int(last)))
+    return found
+
+
+def count_of(session: Session, kind: str, key: str) -> int:
+    """How many award rows carry this value (a name, unit, issuer, award code or period)."""
+    count = session.execute(
+        text("SELECT count FROM lexicon WHERE kind = :kind AND key = :key"),
+        {"kind": kind, "key": key},
+    ).scalar()
+    return int(count or 0)
 
 
 def count_out(session: Session | Connection, awards: Sequence[Keyed]) -> None:

@@ -131,6 +131,9 @@ class Award(Base):
             "unit_key",
         ),
         Index("ix_awards_years", "year_end", "year_start"),
+        # One award code, newest first, the index's order (PostgreSQL's says
+        # `year_end DESC NULLS LAST, id DESC`; SQLite's implied rowid ends it).
+        Index("ix_awards_code_newest", "award_code", "year_end"),
         Index("ix_awards_name_fold", "name_fold", "year_end"),
         Index(
             "ix_awards_unit_facets",
