@@ -11,6 +11,7 @@ replaced; a value whose count falls to zero stays (it costs nothing and matches 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -87,11 +88,10 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
     if not counts:
         return
     shown = _displays(awards)
-    session.execute(
-        text(
-            "INSERT INTO lexicon (kind, key, display, count) VALUES (:kind, :key, :display, :n) "
-            "ON CONFLICT (kind, key) DO UPDATE SET count = lexicon.count + excluded.count"
-        ),
+    _execute_many(
+        session,
+        "INSERT INTO lexicon (kind, key, display, count) VALUES (:kind, :key, :display, :n) "
+        "ON CONFLICT (kind, key) DO UPDATE SET count = lexicon.count + excluded.count",
         [
             {"kind": kind, "key": key, "display": shown.get((kind, key), key), "n": n}
             for (kind, key), n in counts.items()
@@ -139,16 +139,17 @@ def _pairs(awards: Iterable[Keyed]) -> Counter[tuple[str, str, str, str]]:
     """(dimension, value, other dimension, its value) for each award: the facets of a
     search filtered on one value (all Chiến sĩ thi đua cơ sở: which years, units, issuers),
     and every facet of each cell the award is in."""
-    counts: Counter[tuple[str, str, str, str]] = Counter()
+    alike: Counter[tuple[tuple[str, str], ...]] = Counter()  # a decision's rows share most
     for award in awards:
         dims = _dims(award)
-        for dim, value in dims.items():
-            for facet, facet_value in dims.items():
+        alike[tuple(dims.items()) + tuple(_cells(award).items())] += 1
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for values, n in alike.items():
+        facets = [(d, v) for d, v in values if d in _PAIR_DIMS]
+        for dim, value in values:
+            for facet, facet_value in facets:
                 if facet != dim:
-                    counts[(dim, value, facet, facet_value)] += 1
-        for cell, value in _cells(award).items():
-            for facet, facet_value in dims.items():
-                counts[(cell, value, facet, facet_value)] += 1
+                    counts[(dim, value, facet, facet_value)] += n
     return counts
 
 
@@ -163,15 +164,29 @@ def _count_pairs(session: Session | Connection, awards: Sequence[Keyed], sign: i
         for (d, v, f, fv), n in _pairs(awards).items()
     ]
     if rows:
-        session.execute(
-            text(
-                "INSERT INTO facet_pairs (dim, value, facet, facet_value, count) "
-                "VALUES (:dim, :value, :facet, :facet_value, CASE WHEN :n > 0 THEN :n ELSE 0 END) "
-                "ON CONFLICT (dim, value, facet, facet_value) DO UPDATE SET count = "
-                "CASE WHEN facet_pairs.count + :n > 0 THEN facet_pairs.count + :n ELSE 0 END"
-            ),
+        _execute_many(
+            session,
+            "INSERT INTO facet_pairs (dim, value, facet, facet_value, count) "
+            "VALUES (:dim, :value, :facet, :facet_value, CASE WHEN :n > 0 THEN :n ELSE 0 END) "
+            "ON CONFLICT (dim, value, facet, facet_value) DO UPDATE SET count = "
+            "CASE WHEN facet_pairs.count + :n > 0 THEN facet_pairs.count + :n ELSE 0 END",
             rows,
         )
+
+
+_NAMED = re.compile(r":(\w+)")
+
+
+def _execute_many(
+    session: Session | Connection, statement: str, rows: Sequence[dict[str, object]]
+) -> None:
+    """One statement for many rows, handed straight to the driver: a document's hundreds
+    of counter rows skip SQLAlchemy's handling of each row's parameters. `statement` names
+    its parameters `:name` (SQLite's own style; PostgreSQL's driver is told `%(name)s`)."""
+    connection = session.connection() if isinstance(session, Session) else session
+    if connection.dialect.paramstyle == "pyformat":
+        statement = _NAMED.sub(r"%(\1)s", statement)
+    connection.exec_driver_sql(statement, list(rows))
 
 
 def pair_top(
