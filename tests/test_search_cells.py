@@ -111,7 +111,8 @@ def test_cell_counts_follow_a_document_read_again(archive: Archive) -> None:
 def test_an_archive_made_before_the_cells_gets_them_counted(archive: Archive) -> None:
     with archive.db.write() as session:
         session.execute(text("DELETE FROM facet_pairs WHERE dim LIKE '%+%'"))
-        session.execute(text("DROP INDEX ix_awards_code_newest"))
+        for index in ("ix_awards_newest", "ix_awards_code_newest", "ix_awards_unit_newest"):
+            session.execute(text(f"DROP INDEX {index}"))
         session.execute(text("UPDATE alembic_version SET version_num = '0007'"))
     upgrade(archive.db)
     assert_counts_follow_rows(archive)

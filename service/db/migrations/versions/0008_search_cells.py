@@ -1,5 +1,5 @@
-"""awards of one code newest first from an index; facet cells (award code with a span of
-years, award code with a unit) counted from the rows present
+"""awards newest first from indexes (all, one award code's, one unit's); facet cells
+(award code with a span of years, award code with a unit) counted from the rows present
 
 Revision ID: 0008
 Revises: 0007
@@ -26,14 +26,23 @@ depends_on: str | Sequence[str] | None = None
 BATCH = 50_000
 
 
+# A page of rows newest first (`year_end DESC NULLS LAST, id DESC`) read in index order:
+# all rows, one award code's, one unit's. SQLite's implied rowid ends each index.
+NEWEST = {
+    "ix_awards_newest": [],
+    "ix_awards_code_newest": ["award_code"],
+    "ix_awards_unit_newest": ["unit_key"],
+}
+
+
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE INDEX ix_awards_code_newest ON awards "
-            "(award_code, year_end DESC NULLS LAST, id DESC)"
-        )
-    else:
-        op.create_index("ix_awards_code_newest", "awards", ["award_code", "year_end"])
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    for name, leading in NEWEST.items():
+        if postgresql:
+            columns = ", ".join([*leading, "year_end DESC NULLS LAST", "id DESC"])
+            op.execute(f"CREATE INDEX {name} ON awards ({columns})")
+        else:
+            op.create_index(name, "awards", [*leading, "year_end"])
     _recount_pairs(op.get_bind())
 
 
@@ -55,7 +64,8 @@ def _recount_pairs(connection: sa.Connection) -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_awards_code_newest", "awards")
+    for name in NEWEST:
+        op.drop_index(name, "awards")
     connection = op.get_bind()
     for cell in (lexicon.CODE_SPAN, lexicon.CODE_UNIT):
         connection.execute(sa.text("DELETE FROM facet_pairs WHERE dim = :dim"), {"dim": cell})
