@@ -274,6 +274,36 @@ def _whole(session: Session, plan: _Plan, words: list[str]) -> dict[str, list[st
     return {"unit_key": units, "issuer_key": issuers, "name_fold": names}
 
 
+def _name_and_unit(
+    session: Session, plan: _Plan, words: list[str]
+) -> list[list[tuple[str, list[str]]]]:
+    """The cuts of the words into a name and a unit, either way round, as alternatives.
+
+    The unit side is looked up first, and only where it is a unit the name side (a lone
+    `nguyen` is thousands of names). Each side grows from one word: words no unit holds
+    are held by none with more words beside them, so those longer sides are skipped."""
+    found: list[list[tuple[str, list[str]]]] = []
+    n = len(words)
+    for cuts in (
+        [(words[:cut], words[cut:]) for cut in range(n - 1, 0, -1)],  # the unit after
+        [(words[cut:], words[:cut]) for cut in range(1, n)],  # the unit before
+    ):
+        held_by_none: list[set[str]] = []
+        for name_words, unit_words in cuts:
+            org_words = search_keys.org_key(" ".join(unit_words)).split()
+            if not org_words or any(none <= set(org_words) for none in held_by_none):
+                continue
+            units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
+            if not units:
+                held_by_none.append(set(org_words))
+            if not units or len(units) >= MAX_ORG_KEYS:
+                continue
+            names = [c.key for c in plan.near_names(session, name_words, fuzzy=False)]
+            if names and len(names) < MAX_NAMES:
+                found.append([("name_fold", names), ("unit_key", units)])
+    return found
+
+
 def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
     """Words that are wholly a unit, an issuer or a name the archive holds — or else a
     name followed or preceded by a unit (`nguyen thi huong nguyen khuyen`) — become those
@@ -286,17 +316,8 @@ def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
     if whole is None:
         return False
     alternatives += [[(column, keys)] for column, keys in whole.items() if keys]
-    for cut in range(1, len(words) if not alternatives else 0):
-        for name_words, unit_words in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
-            # the unit side first: few cuts are a unit, and a name's words are looked up
-            # only for those (a lone `nguyen` is thousands of names)
-            org_words = search_keys.org_key(" ".join(unit_words)).split()
-            units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
-            if not units or len(units) >= MAX_ORG_KEYS:
-                continue
-            names = [c.key for c in plan.near_names(session, name_words, fuzzy=False)]
-            if names and len(names) < MAX_NAMES:
-                alternatives.append([("name_fold", names), ("unit_key", units)])
+    if not alternatives:
+        alternatives = _name_and_unit(session, plan, words)
     if not alternatives:
         return False
     ors = []
