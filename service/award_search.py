@@ -111,16 +111,32 @@ class _Plan:
             self.names[key] = near_names(session, words, fuzzy=fuzzy)
         return self.names[key]
 
+    def _facet_values(self) -> list[tuple[str, str]] | None:
+        """Each condition as its one facet value; None when any is not one (or rows
+        beside them match too)."""
+        if self.other or self.beside_cells is not None:
+            return None
+        values = []
+        for kind, value in self.known.items():
+            if kind in ("award_code", "period"):
+                values.append((kind, str(value)))
+            elif kind in ("unit", "issuer") and len(value) == 1:
+                values.append((kind, value[0]))
+            else:
+                return None
+        return values
+
     @property
     def one_facet_value(self) -> tuple[str, str] | None:
-        if self.other or len(self.known) != 1:
-            return None
-        kind, value = next(iter(self.known.items()))
-        if kind in ("award_code", "period"):
-            return kind, value
-        if kind in ("unit", "issuer") and len(value) == 1:
-            return kind, value[0]
-        return None
+        values = self._facet_values()
+        return values[0] if values and len(values) == 1 else None
+
+    @property
+    def two_facet_values(self) -> tuple[str, str, str, str] | None:
+        """(facet, value, other facet, its value) of a plan of two such conditions: the
+        pair count is its number (an issuer's awards in one school year)."""
+        values = self._facet_values()
+        return (*values[0], *values[1]) if values and len(values) == 2 else None
 
     def cells(self, session: Session) -> tuple[str, list[str]] | None:
         """The cells (`lexicon.CODE_SPAN`, `CODE_UNIT`) that hold exactly the rows of a
@@ -562,6 +578,8 @@ def search_awards(session: Session, query: AwardQuery, facets: int = 0) -> Award
         total = lexicon.award_rows(session)
     elif one := plan.one_facet_value:
         total = lexicon.count_of(session, *one)  # facets and lexicon kinds share names
+    elif two := plan.two_facet_values:
+        total = lexicon.pair_count(session, *two)
     elif cells is not None:
         total = lexicon.cell_rows(session, *cells)
         if beside := plan.beside_condition:

@@ -203,6 +203,18 @@ def pair_top(
     return [(key, n) for key, n in rows]
 
 
+def pair_count(session: Session, dim: str, value: str, facet: str, facet_value: str) -> int:
+    """How many awards whose `dim` is `value` have `facet_value` as their `facet`."""
+    count = session.execute(
+        text(
+            "SELECT count FROM facet_pairs WHERE dim = :dim AND value = :value "
+            "AND facet = :facet AND facet_value = :facet_value"
+        ),
+        {"dim": dim, "value": value, "facet": facet, "facet_value": facet_value},
+    ).scalar()
+    return int(count or 0)
+
+
 def cell_top(
     session: Session, cell: str, values: Sequence[str], facet: str, limit: int | None
 ) -> list[tuple[str, int]]:

@@ -49,6 +49,10 @@ QUERIES = {
     "schools sharing a word": (AwardQuery(award_codes=(CSTD,), unit="Lê"), 3),
     "award words and a school": (AwardQuery(q="cstd co so nguyen khuyen"), 4),
     "a school or a person": (AwardQuery(q="cstd co so chu van an"), 4),
+    "a school or a person, any award": (AwardQuery(q="chu van an"), 5),
+    "an issuer's school year": (AwardQuery(issuer="Sở GD&ĐT Nam Định", period="2019-2020"), 5),
+    "a school's school year": (AwardQuery(unit="THPT Nguyễn Khuyến", period="2022-2023"), 2),
+    "an award code at an issuer": (AwardQuery(award_codes=(CSTD,), issuer="UBND Hải Hậu"), 4),
 }
 
 
