@@ -27,7 +27,7 @@ from service.award_index import WordMatch
 from service.award_keys import period_years
 from service.award_labels import label
 from service.db.models import Award
-from service.name_match import MAX_NAMES, near_names
+from service.name_match import MAX_NAMES, NameCandidate, near_names
 from service.search_backends import SearchBackend, TextCondition, backend_of
 from service.search_query import parse_text, strip_honorific
 from service.signature_records import signature_conditions
@@ -92,16 +92,71 @@ class _Plan:
     expanding: set[str] = field(default_factory=set)
     tier: str = "1"
     empty: bool = False
-    # facet → its one value, for conditions that are a single facet value; `other` when
-    # any condition is not: only a plan of one such value can read facets from pairs.
-    facet_values: dict[str, str] = field(default_factory=dict)
+    # The conditions that are counted with the rows — an award code, a period, unit or
+    # issuer keys, a span of years — by kind; `other` when any condition is not (or one
+    # kind is asked twice): only plans without `other` read their counts instead of rows.
+    known: dict[str, Any] = field(default_factory=dict)
     other: bool = False
+    names: dict[tuple[tuple[str, ...], bool], list[NameCandidate]] = field(default_factory=dict)
+    # Words that are units or else names (`chu van an`): the rows the units' cells do not
+    # hold, as (the `where` entry they are part of, that entry for those rows alone).
+    beside_cells: tuple[int, str] | None = None
+
+    def know(self, kind: str, value: Any) -> None:
+        if kind in self.known:
+            self.other = True
+        self.known[kind] = value
+
+    def near_names(self, session: Session, words: list[str], fuzzy: bool) -> list[NameCandidate]:
+        """`near_names`, looked up once per query for the same words."""
+        key = (tuple(words), fuzzy)
+        if key not in self.names:
+            self.names[key] = near_names(session, words, fuzzy=fuzzy)
+        return self.names[key]
+
+    def _facet_values(self) -> list[tuple[str, str]] | None:
+        """Each condition as its one facet value; None when any is not one (or rows
+        beside them match too)."""
+        if self.other or self.beside_cells is not None:
+            return None
+        values = []
+        for kind, value in self.known.items():
+            if kind in ("award_code", "period"):
+                values.append((kind, str(value)))
+            elif kind in ("unit", "issuer") and len(value) == 1:
+                values.append((kind, value[0]))
+            else:
+                return None
+        return values
 
     @property
     def one_facet_value(self) -> tuple[str, str] | None:
-        if self.other or len(self.facet_values) != 1:
+        values = self._facet_values()
+        return values[0] if values and len(values) == 1 else None
+
+    @property
+    def two_facet_values(self) -> tuple[str, str, str, str] | None:
+        """(facet, value, other facet, its value) of a plan of two such conditions: the
+        pair count is its number (an issuer's awards in one school year)."""
+        values = self._facet_values()
+        return (*values[0], *values[1]) if values and len(values) == 2 else None
+
+    def cells(self, session: Session) -> tuple[str, list[str]] | None:
+        """The cells (`lexicon.CODE_SPAN`, `CODE_UNIT`) that hold exactly the rows of a
+        plan of one award code and some years, or one award code and some units."""
+        if self.other or len(self.known) != 2 or "award_code" not in self.known:
             return None
-        return next(iter(self.facet_values.items()))
+        code = self.known["award_code"]
+        if units := self.known.get("unit"):
+            return lexicon.CODE_UNIT, [lexicon.unit_value(code, unit) for unit in units]
+        if years := self.known.get("years"):
+            first, last = years
+            return lexicon.CODE_SPAN, [
+                lexicon.span_value(code, start, end)
+                for start, end in lexicon.spans(session, code)
+                if (first is None or end >= first) and (last is None or start <= last)
+            ]
+        return None
 
     def add_in(self, column: str, name: str, values: list[str]) -> None:
         self.where.append(f"{column} IN :{name}")
@@ -129,10 +184,21 @@ class _Plan:
         return f" WHERE {' AND '.join(parts)}" if parts else ""
 
     @property
+    def beside_condition(self) -> str | None:
+        """The WHERE clause of the rows a plan matches beyond its cells, if any."""
+        if self.beside_cells is None:
+            return None
+        at, clause = self.beside_cells
+        return f" WHERE {' AND '.join(clause if i == at else w for i, w in enumerate(self.where))}"
+
+    @property
     def order(self) -> str:
+        # a tier that is the same for every row is left out: `ORDER BY 1` would mean the
+        # first column selected (the id), not a constant
+        tier = "" if self.tier == "1" else f"{self.tier}, "
         if words := self.words_condition:
-            return f"{self.tier}, {words.rank}, awards.id"
-        return f"{self.tier}, awards.year_end DESC NULLS LAST, awards.id DESC"
+            return f"{tier}{words.rank}, awards.id"
+        return f"{tier}awards.year_end DESC NULLS LAST, awards.id DESC"
 
     @property
     def unconditioned(self) -> bool:
@@ -175,7 +241,7 @@ def _name_condition(session: Session, plan: _Plan, query: AwardQuery, typed: str
         plan.empty = True
         return
     plan.other = True
-    candidates = near_names(session, words, fuzzy=query.fuzzy)
+    candidates = plan.near_names(session, words, fuzzy=query.fuzzy)
     exact_like = None
     if search_keys.has_diacritics(name):
         exact_like = f"% {search_keys.name_key(name)} %"
@@ -206,27 +272,55 @@ def _org_condition(
         plan.empty = True
         return
     keys = lexicon.keys_with_words(session, kind, words, MAX_ORG_KEYS)
-    if len(keys) == 1:
-        plan.facet_values[kind] = keys[0]
-    else:
-        plan.other = True
     if len(keys) >= MAX_ORG_KEYS:
+        plan.other = True
         plan.add_words(award_index.all_words(typed, fts_column))
     elif keys:
+        plan.know(kind, keys)
         plan.add_in(f"awards.{column}", f"{column}s", keys)
     else:
         plan.empty = True
 
 
-def _whole(session: Session, words: list[str]) -> dict[str, list[str]] | None:
+def _whole(session: Session, plan: _Plan, words: list[str]) -> dict[str, list[str]] | None:
     """Keys of units, issuers and names that hold all these words; None when too many."""
     org_words = search_keys.org_key(" ".join(words)).split()
     units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
     issuers = lexicon.keys_with_words(session, lexicon.ISSUER, org_words, MAX_ORG_KEYS)
-    names = [c.key for c in near_names(session, words, fuzzy=False)]
+    names = [c.key for c in plan.near_names(session, words, fuzzy=False)]
     if len(units) >= MAX_ORG_KEYS or len(issuers) >= MAX_ORG_KEYS or len(names) >= MAX_NAMES:
         return None
     return {"unit_key": units, "issuer_key": issuers, "name_fold": names}
+
+
+def _name_and_unit(
+    session: Session, plan: _Plan, words: list[str]
+) -> list[list[tuple[str, list[str]]]]:
+    """The cuts of the words into a name and a unit, either way round, as alternatives.
+
+    The unit side is looked up first, and only where it is a unit the name side (a lone
+    `nguyen` is thousands of names). Each side grows from one word: words no unit holds
+    are held by none with more words beside them, so those longer sides are skipped."""
+    found: list[list[tuple[str, list[str]]]] = []
+    n = len(words)
+    for cuts in (
+        [(words[:cut], words[cut:]) for cut in range(n - 1, 0, -1)],  # the unit after
+        [(words[cut:], words[:cut]) for cut in range(1, n)],  # the unit before
+    ):
+        held_by_none: list[set[str]] = []
+        for name_words, unit_words in cuts:
+            org_words = search_keys.org_key(" ".join(unit_words)).split()
+            if not org_words or any(none <= set(org_words) for none in held_by_none):
+                continue
+            units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
+            if not units:
+                held_by_none.append(set(org_words))
+            if not units or len(units) >= MAX_ORG_KEYS:
+                continue
+            names = [c.key for c in plan.near_names(session, name_words, fuzzy=False)]
+            if names and len(names) < MAX_NAMES:
+                found.append([("name_fold", names), ("unit_key", units)])
+    return found
 
 
 def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
@@ -237,17 +331,12 @@ def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
     if not words:
         return False
     alternatives: list[list[tuple[str, list[str]]]] = []
-    whole = _whole(session, words)
+    whole = _whole(session, plan, words)
     if whole is None:
         return False
     alternatives += [[(column, keys)] for column, keys in whole.items() if keys]
-    for cut in range(1, len(words) if not alternatives else 0):
-        for name_words, unit_words in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
-            names = [c.key for c in near_names(session, name_words, fuzzy=False)]
-            org_words = search_keys.org_key(" ".join(unit_words)).split()
-            units = lexicon.keys_with_words(session, lexicon.UNIT, org_words, MAX_ORG_KEYS)
-            if names and units and len(names) < MAX_NAMES and len(units) < MAX_ORG_KEYS:
-                alternatives.append([("name_fold", names), ("unit_key", units)])
+    if not alternatives:
+        alternatives = _name_and_unit(session, plan, words)
     if not alternatives:
         return False
     ors = []
@@ -260,12 +349,26 @@ def _as_known_values(session: Session, plan: _Plan, typed: str) -> bool:
             plan.expanding.add(name)
         ors.append(f"({' AND '.join(ands)})")
     plan.where.append(f"({' OR '.join(ors)})")
+    unit_only = [
+        i
+        for i, alternative in enumerate(alternatives)
+        if [c for c, _ in alternative] == ["unit_key"]
+    ]
+    if not unit_only:
+        plan.other = True
+        return True
+    # the rows of these units are counted in cells; the rest are read (a name's few rows)
+    plan.know(lexicon.UNIT, alternatives[unit_only[0]][0][1])
+    rest = [clause for i, clause in enumerate(ors) if i != unit_only[0]]
+    if rest:
+        outside = f"awards.unit_key IS NULL OR awards.unit_key NOT IN :q{unit_only[0]}_unit_key"
+        plan.beside_cells = (len(plan.where) - 1, f"({' OR '.join(rest)}) AND ({outside})")
     return True
 
 
 def _words_condition(session: Session, plan: _Plan, typed: str) -> None:
-    plan.other = True
     if not _as_known_values(session, plan, typed):
+        plan.other = True
         expression = award_index.all_words(typed)
         if expression is None:
             plan.empty = True
@@ -301,7 +404,7 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
     if len(query.award_codes) == 1:
         plan.where.append("awards.award_code = :award_code")
         plan.params["award_code"] = query.award_codes[0]
-        plan.facet_values["award_code"] = query.award_codes[0]
+        plan.know("award_code", query.award_codes[0])
     elif query.award_codes:
         plan.other = True
         plan.add_in("awards.award_code", "award_codes", list(query.award_codes))
@@ -317,7 +420,7 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
             plan.where.append(f"awards.{column} = :{column}")
             plan.params[column] = value
             if column == "period":
-                plan.facet_values["period"] = str(value)
+                plan.know("period", str(value))
             else:
                 plan.other = True
     _state_conditions(plan, query)
@@ -332,7 +435,7 @@ def _plan(session: Session, query: AwardQuery) -> _Plan:
         plan.where.append("awards.year_end = :period_last AND awards.year_start = :period_first")
         plan.params.update(period_first=first, period_last=last)
     if query.year_from is not None or query.year_to is not None:
-        plan.other = True
+        plan.know("years", (query.year_from, query.year_to))
     if query.year_from is not None:
         plan.where.append("awards.year_end >= :year_from")
         plan.params["year_from"] = query.year_from
@@ -393,12 +496,17 @@ MAX_COUNTED_ROWS = 60_000
 
 
 def _facet_counts(
-    session: Session, plan: _Plan, size: int, total: int | None = None
+    session: Session,
+    plan: _Plan,
+    size: int,
+    total: int | None = None,
+    cells: tuple[str, list[str]] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """Top values per facet over every match.
 
-    Without conditions the lexicon already holds the counts, and for one value (an award
-    code, a period, a unit, an issuer) the pair counts do. Other filters are grouped by the
+    Without conditions the lexicon already holds the counts, for one value (an award
+    code, a period, a unit, an issuer) the pair counts do, and for one award code over
+    some years or at some units the sums of its cells. Other filters are grouped by the
     database, each facet over an index that holds the filter and facet columns; a text
     match is read once (up to `MAX_COUNTED_ROWS` rows) and counted here, rather than
     matching the text again for each facet.
@@ -410,6 +518,20 @@ def _facet_counts(
         return {
             f: [(value, total)] if f == dim else lexicon.pair_top(session, dim, value, f, size)
             for f in FACETS
+        }
+    if cells is not None and (beside := plan.beside_condition) is None:
+        return {f: lexicon.cell_top(session, *cells, f, size) for f in FACETS}
+    if cells is not None and beside is not None:
+        columns = ", ".join(_FACET_COLUMNS.values())
+        rows = session.execute(
+            plan.sql(f"SELECT {columns} FROM awards{beside}"), plan.bound()
+        ).all()
+        counters = [Counter(row[i] for row in rows if row[i] is not None) for i in range(4)]
+        for facet, counter in zip(FACETS, counters, strict=True):
+            counter.update(dict(lexicon.cell_top(session, *cells, facet, None)))
+        return {
+            facet: sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:size]
+            for facet, counter in zip(FACETS, counters, strict=True)
         }
     if plan.fts:
         columns = ", ".join(_FACET_COLUMNS.values())
@@ -438,9 +560,11 @@ def _facet_counts(
     return result
 
 
-def _facets(session: Session, plan: _Plan, size: int, total: int) -> dict[str, list[FacetValue]]:
+def _facets(
+    session: Session, plan: _Plan, size: int, total: int, cells: tuple[str, list[str]] | None
+) -> dict[str, list[FacetValue]]:
     result: dict[str, list[FacetValue]] = {}
-    for facet, counted in _facet_counts(session, plan, size, total).items():
+    for facet, counted in _facet_counts(session, plan, size, total, cells).items():
         kind = _FACET_KINDS.get(facet)
         shown = lexicon.displays(session, kind, [key for key, _ in counted]) if kind else {}
         result[facet] = [
@@ -457,14 +581,26 @@ def search_awards(session: Session, query: AwardQuery, facets: int = 0) -> Award
     if plan.empty:
         return AwardPage(total=0, facets={f: [] for f in FACETS} if facets else None)
     bound = plan.bound()
+    cells = plan.cells(session)
     if plan.unconditioned:
         total = lexicon.award_rows(session)
+    elif one := plan.one_facet_value:
+        total = lexicon.count_of(session, *one)  # facets and lexicon kinds share names
+    elif two := plan.two_facet_values:
+        total = lexicon.pair_count(session, *two)
+    elif cells is not None:
+        total = lexicon.cell_rows(session, *cells)
+        if beside := plan.beside_condition:
+            count = plan.sql(f"SELECT count(*) FROM awards{beside}")
+            total += session.execute(count, bound).scalar_one()
     else:
         count = plan.sql(f"SELECT count(*) FROM {plan.source}{plan.condition}")
         total = session.execute(count, bound).scalar_one()
     page = AwardPage(total=total)
     if facets:
-        page.facets = _facets(session, plan, facets, total) if total else {f: [] for f in FACETS}
+        page.facets = (
+            _facets(session, plan, facets, total, cells) if total else {f: [] for f in FACETS}
+        )
     if not total:
         return page
     ids = list(

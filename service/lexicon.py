@@ -11,6 +11,7 @@ replaced; a value whose count falls to zero stays (it costs nothing and matches 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -47,6 +48,10 @@ class Keyed(Protocol):
     def award_code(self) -> str: ...
     @property
     def period(self) -> str | None: ...
+    @property
+    def year_start(self) -> int | None: ...
+    @property
+    def year_end(self) -> int | None: ...
 
 
 def _entries(awards: Iterable[Keyed]) -> Counter[tuple[str, str]]:
@@ -83,11 +88,10 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
     if not counts:
         return
     shown = _displays(awards)
-    session.execute(
-        text(
-            "INSERT INTO lexicon (kind, key, display, count) VALUES (:kind, :key, :display, :n) "
-            "ON CONFLICT (kind, key) DO UPDATE SET count = lexicon.count + excluded.count"
-        ),
+    _execute_many(
+        session,
+        "INSERT INTO lexicon (kind, key, display, count) VALUES (:kind, :key, :display, :n) "
+        "ON CONFLICT (kind, key) DO UPDATE SET count = lexicon.count + excluded.count",
         [
             {"kind": kind, "key": key, "display": shown.get((kind, key), key), "n": n}
             for (kind, key), n in counts.items()
@@ -98,6 +102,18 @@ def count_in(session: Session | Connection, awards: Sequence[Keyed]) -> None:
 
 
 _PAIR_DIMS = ("award_code", "period", "issuer", "unit")
+# Cells: an award code with a span of years or with one unit. The facets (and the number)
+# of a search for one award code over some years, or at some schools, are sums of cells.
+CODE_SPAN = "award_code+span"
+CODE_UNIT = "award_code+unit"
+
+
+def span_value(award_code: str, year_start: int, year_end: int) -> str:
+    return f"{award_code} {year_start} {year_end}"
+
+
+def unit_value(award_code: str, unit_key: str) -> str:
+    return f"{award_code} {unit_key}"
 
 
 def _dims(award: Keyed) -> dict[str, str]:
@@ -110,17 +126,36 @@ def _dims(award: Keyed) -> dict[str, str]:
     return {dim: value for dim, value in values.items() if value}
 
 
+def _cells(award: Keyed) -> dict[str, str]:
+    cells = {}
+    if award.year_start is not None and award.year_end is not None:
+        cells[CODE_SPAN] = span_value(award.award_code, award.year_start, award.year_end)
+    if award.unit_key:
+        cells[CODE_UNIT] = unit_value(award.award_code, award.unit_key)
+    return cells
+
+
 def _pairs(awards: Iterable[Keyed]) -> Counter[tuple[str, str, str, str]]:
     """(dimension, value, other dimension, its value) for each award: the facets of a
-    search filtered on one value (all Chiến sĩ thi đua cơ sở: which years, units, issuers)."""
-    counts: Counter[tuple[str, str, str, str]] = Counter()
+    search filtered on one value (all Chiến sĩ thi đua cơ sở: which years, units, issuers),
+    and every facet of each cell the award is in."""
+    alike: Counter[tuple[tuple[str, str], ...]] = Counter()  # a decision's rows share most
     for award in awards:
         dims = _dims(award)
-        for dim, value in dims.items():
-            for facet, facet_value in dims.items():
+        alike[tuple(dims.items()) + tuple(_cells(award).items())] += 1
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for values, n in alike.items():
+        facets = [(d, v) for d, v in values if d in _PAIR_DIMS]
+        for dim, value in values:
+            for facet, facet_value in facets:
                 if facet != dim:
-                    counts[(dim, value, facet, facet_value)] += 1
+                    counts[(dim, value, facet, facet_value)] += n
     return counts
+
+
+def count_pairs_in(connection: Session | Connection, awards: Sequence[Keyed]) -> None:
+    """Count award rows into the pairs and cells alone (when those are counted afresh)."""
+    _count_pairs(connection, awards, 1)
 
 
 def _count_pairs(session: Session | Connection, awards: Sequence[Keyed], sign: int) -> None:
@@ -129,15 +164,29 @@ def _count_pairs(session: Session | Connection, awards: Sequence[Keyed], sign: i
         for (d, v, f, fv), n in _pairs(awards).items()
     ]
     if rows:
-        session.execute(
-            text(
-                "INSERT INTO facet_pairs (dim, value, facet, facet_value, count) "
-                "VALUES (:dim, :value, :facet, :facet_value, CASE WHEN :n > 0 THEN :n ELSE 0 END) "
-                "ON CONFLICT (dim, value, facet, facet_value) DO UPDATE SET count = "
-                "CASE WHEN facet_pairs.count + :n > 0 THEN facet_pairs.count + :n ELSE 0 END"
-            ),
+        _execute_many(
+            session,
+            "INSERT INTO facet_pairs (dim, value, facet, facet_value, count) "
+            "VALUES (:dim, :value, :facet, :facet_value, CASE WHEN :n > 0 THEN :n ELSE 0 END) "
+            "ON CONFLICT (dim, value, facet, facet_value) DO UPDATE SET count = "
+            "CASE WHEN facet_pairs.count + :n > 0 THEN facet_pairs.count + :n ELSE 0 END",
             rows,
         )
+
+
+_NAMED = re.compile(r":(\w+)")
+
+
+def _execute_many(
+    session: Session | Connection, statement: str, rows: Sequence[dict[str, object]]
+) -> None:
+    """One statement for many rows, handed straight to the driver: a document's hundreds
+    of counter rows skip SQLAlchemy's handling of each row's parameters. `statement` names
+    its parameters `:name` (SQLite's own style; PostgreSQL's driver is told `%(name)s`)."""
+    connection = session.connection() if isinstance(session, Session) else session
+    if connection.dialect.paramstyle == "pyformat":
+        statement = _NAMED.sub(r"%(\1)s", statement)
+    connection.exec_driver_sql(statement, list(rows))
 
 
 def pair_top(
@@ -152,6 +201,75 @@ def pair_top(
         {"dim": dim, "value": value, "facet": facet, "limit": limit},
     )
     return [(key, n) for key, n in rows]
+
+
+def pair_count(session: Session, dim: str, value: str, facet: str, facet_value: str) -> int:
+    """How many awards whose `dim` is `value` have `facet_value` as their `facet`."""
+    count = session.execute(
+        text(
+            "SELECT count FROM facet_pairs WHERE dim = :dim AND value = :value "
+            "AND facet = :facet AND facet_value = :facet_value"
+        ),
+        {"dim": dim, "value": value, "facet": facet, "facet_value": facet_value},
+    ).scalar()
+    return int(count or 0)
+
+
+def cell_top(
+    session: Session, cell: str, values: Sequence[str], facet: str, limit: int | None
+) -> list[tuple[str, int]]:
+    """The commonest values of `facet` among awards in any of these cells (all of them
+    without a `limit`)."""
+    if not values:
+        return []
+    rows = session.execute(
+        text(
+            "SELECT facet_value, sum(count) FROM facet_pairs WHERE dim = :dim "
+            "AND value IN :values AND facet = :facet GROUP BY facet_value "
+            "HAVING sum(count) > 0 ORDER BY 2 DESC, 1" + (" LIMIT :limit" if limit else "")
+        ).bindparams(bindparam("values", expanding=True)),
+        {"dim": cell, "values": list(values), "facet": facet, "limit": limit},
+    )
+    return [(key, int(n)) for key, n in rows]
+
+
+def cell_rows(session: Session, cell: str, values: Sequence[str]) -> int:
+    """How many awards are in these cells (each is counted once, under its award code)."""
+    if not values:
+        return 0
+    total = session.execute(
+        text(
+            "SELECT coalesce(sum(count), 0) FROM facet_pairs WHERE dim = :dim "
+            "AND value IN :values AND facet = 'award_code'"
+        ).bindparams(bindparam("values", expanding=True)),
+        {"dim": cell, "values": list(values)},
+    ).scalar_one()
+    return int(total)
+
+
+def spans(session: Session, award_code: str) -> list[tuple[int, int]]:
+    """(first year, last year) of each span of years awards of this code cover."""
+    rows = session.execute(
+        text(
+            "SELECT value FROM facet_pairs WHERE dim = :dim AND value > :low AND value < :high "
+            "AND facet = 'award_code' AND count > 0"
+        ),
+        {"dim": CODE_SPAN, "low": f"{award_code} ", "high": f"{award_code}!"},
+    ).scalars()
+    found = []
+    for value in rows:
+        _, first, last = value.rsplit(" ", 2)
+        found.append((int(first), int(last)))
+    return found
+
+
+def count_of(session: Session, kind: str, key: str) -> int:
+    """How many award rows carry this value (a name, unit, issuer, award code or period)."""
+    count = session.execute(
+        text("SELECT count FROM lexicon WHERE kind = :kind AND key = :key"),
+        {"kind": kind, "key": key},
+    ).scalar()
+    return int(count or 0)
 
 
 def count_out(session: Session | Connection, awards: Sequence[Keyed]) -> None:

@@ -101,11 +101,12 @@ def _unit_clusters(rows: Sequence[Award]) -> list[tuple[str, list[Award]]]:
                 break
         else:
             clusters.append((key, [key]))
-    result = []
-    for head, members in clusters:
-        keys = set(members)
-        result.append((head, [a for a in rows if a.unit_key in keys]))
-    return result
+    cluster_of = {key: i for i, (_, members) in enumerate(clusters) for key in members}
+    grouped: list[list[Award]] = [[] for _ in clusters]
+    for award in rows:  # one pass, each cluster's rows in the order read
+        if award.unit_key:
+            grouped[cluster_of[award.unit_key]].append(award)
+    return [(head, grouped[i]) for i, (head, _) in enumerate(clusters)]
 
 
 def _same_name(a: str, b: str) -> bool:

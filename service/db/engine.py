@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 _WRITE = "tdkt_write"
@@ -72,13 +72,36 @@ class Database:
             return
         with self._write_engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA analysis_limit = 2000")
-            connection.exec_driver_sql("PRAGMA optimize = 0x10002")
+            if _statistics_stale(connection):
+                connection.exec_driver_sql("ANALYZE")
+            else:
+                connection.exec_driver_sql("PRAGMA optimize = 0x10002")
+            connection.commit()
 
     def write_engine(self) -> Engine:
         return self._write_engine
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _statistics_stale(connection: Connection) -> bool:
+    """Whether the award rows have grown by a quarter since SQLite last counted them (or
+    were never counted). `PRAGMA optimize` before SQLite 3.46 looks only at tables the
+    connection itself has queried, so a writer's never are."""
+    tables = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('awards', 'sqlite_stat1')"
+    ).scalars()
+    present = set(tables)
+    if "awards" not in present:
+        return False
+    rows = connection.exec_driver_sql("SELECT max(id) FROM awards").scalar() or 0
+    if "sqlite_stat1" not in present:
+        return bool(rows)
+    stat = connection.exec_driver_sql(
+        "SELECT stat FROM sqlite_stat1 WHERE tbl = 'awards' AND idx IS NOT NULL"
+    ).scalar()
+    return stat is None or rows > 1.25 * int(str(stat).split()[0])
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -131,6 +131,11 @@ class Award(Base):
             "unit_key",
         ),
         Index("ix_awards_years", "year_end", "year_start"),
+        # Newest first in the index's order: all rows, one award code's, one unit's
+        # (PostgreSQL's say `year_end DESC NULLS LAST, id DESC`; SQLite's rowid ends them).
+        Index("ix_awards_newest", "year_end"),
+        Index("ix_awards_code_newest", "award_code", "year_end"),
+        Index("ix_awards_unit_newest", "unit_key", "year_end"),
         Index("ix_awards_name_fold", "name_fold", "year_end"),
         Index(
             "ix_awards_unit_facets",

@@ -98,10 +98,12 @@ def upgrade() -> None:
 def _fill_keys(connection: sa.Connection) -> None:
     """Keys for rows stored before this revision, then the lexicon counted from them."""
     rows = connection.execute(
-        sa.text("SELECT id, name, unit, issuer, award_code, period FROM awards")
+        sa.text(
+            "SELECT id, name, unit, issuer, award_code, period, year_start, year_end FROM awards"
+        )
     ).all()
     keyed = []
-    for award_id, name, unit, issuer, award_code, period in rows:
+    for award_id, name, unit, issuer, award_code, period, year_start, year_end in rows:
         row = SimpleNamespace(
             id=award_id,
             name=name,
@@ -113,6 +115,8 @@ def _fill_keys(connection: sa.Connection) -> None:
             issuer_key=search_keys.org_key(issuer or "") or None,
             award_code=award_code,
             period=period,
+            year_start=year_start,
+            year_end=year_end,
         )
         keyed.append(row)
     if not keyed:
