@@ -423,6 +423,7 @@ def despeckle(gray: Gray, glyph: float | None = None) -> tuple[Gray, int]:
 
 FRAME_BAND = 0.12  # a frame lies within this share of the page from each edge
 FRAME_FILL = 0.6  # share of a frame row (or column) that is ink once its pattern is closed
+RULE_GAP = 5  # pixels: breaks in a scanned table rule that still make it one line
 
 
 def remove_frame(gray: Gray) -> Gray | None:
@@ -458,7 +459,7 @@ def remove_frame(gray: Gray) -> Gray | None:
     )
     if not (left.size and right.size):
         return None  # a frame closes on all four sides; a table border alone does not
-    if _ruled_rows(inv[band_y : height - band_y], kernel_rows, middle_x) >= 2:
+    if _ruled_rows(inv[band_y : height - band_y], middle_x) >= 2:
         return None  # a page-long table: its row lines cross the page between the bands
     cut["top"] = int(top.max()) + margin
     cut["bottom"] = height - band_y + int(bottom.min()) - margin
@@ -471,9 +472,11 @@ def remove_frame(gray: Gray) -> Gray | None:
     return out
 
 
-def _ruled_rows(inv: NDArray[Any], kernel: NDArray[Any], middle_x: slice) -> int:
-    """How many separate rows of ink cross the middle of `inv`: a table's row lines do,
-    a certificate's text and ornaments between its frame lines never fill a row."""
+def _ruled_rows(inv: NDArray[Any], middle_x: slice) -> int:
+    """How many separate solid rules cross the middle of `inv`: a table's row lines do;
+    a certificate's text, even its title in large letters, leaves gaps between letters
+    (only breaks a few pixels wide, from scanning, are closed)."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_GAP, 1))
     rows = _filled(cv2.morphologyEx(inv, cv2.MORPH_CLOSE, kernel)[:, middle_x], 1)
     if rows.size == 0:
         return 0
