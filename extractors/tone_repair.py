@@ -380,6 +380,28 @@ def _school_words(tokens: list[str]) -> list[str]:
     return out
 
 
+# The family names nine in ten people carry: a rare family name a mark away from one of
+# them (`Nguyên`, `Nguyễn`) is more likely that one misread than itself.
+_MOST_COMMON_FAMILIES = frozenset(
+    normalize_tone_placement(name).lower()
+    for name in _COMMON_FAMILY_NAMES.split()[:16]  # Nguyễn … Lý
+)
+
+
+def _family_as_printed(token: str) -> bool:
+    """A family name read with its marks, one no common name is a mark away from: `Lường`
+    stays `Lường` (not `Lương`), a different family and so a different person."""
+    found = _CORE.match(token)
+    if not found or found.group(2).isascii():
+        return False
+    own = normalize_tone_placement(nfc(found.group(2))).lower()
+    if own not in FAMILY_NAMES:
+        return False
+    return own in _MOST_COMMON_FAMILIES or not any(
+        fold(own) == fold(c) and _one_mark(own, c) for c in _MOST_COMMON_FAMILIES
+    )
+
+
 def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]:
     """The tokens with their marks repaired, and where names' given parts stand."""
     current = [one_case(token) for token in tokens]
@@ -397,6 +419,9 @@ def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]
                     repaired.append(repair_word(token, before, after))
                 else:
                     repaired.append(token)
+                continue
+            if index + 1 in protected and _family_as_printed(token):
+                repaired.append(token)  # it heads a person's name
                 continue
             before = key_of(repaired[index - 1]) if index else None
             after = key_of(current[index + 1]) if index + 1 < len(current) else None

@@ -116,3 +116,16 @@ def test_a_sentence_that_runs_on_into_the_next_line_lends_it_its_context() -> No
 )
 def test_a_school_read_as_its_head_is_a_school_again(line: str, repaired: str) -> None:
     assert " ".join(repair_line(line.split())) == repaired
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("Ông Lường Hoài Dũng, Giáo viên", "Ông Lường Hoài Dũng, Giáo viên"),
+        ("LƯỜNG THỊ NHÀN", "LƯỜNG THỊ NHÀN"),  # a family of its own, not `Lương`
+        ("Bà Lương Thị Hoa", "Bà Lương Thị Hoa"),
+        ("Bà Nguyên Sinh Hùng", "Bà Nguyễn Sinh Hùng"),  # rare, a mark from the commonest
+    ],
+)
+def test_a_family_name_read_with_its_marks_is_kept(line: str, repaired: str) -> None:
+    assert " ".join(repair_line(line.split())) == repaired
