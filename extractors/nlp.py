@@ -583,6 +583,8 @@ def name_doubts(parts: RecipientParts) -> list[str]:
     if parts.kind is RecipientKind.individual:
         if not looks_like_person_name(name):
             doubts.append("a person's name that does not look like one")
+        if any(_misread_mark(word) for word in name.split()):
+            doubts.append("a name word with marks no syllable has")
         parsed = _Parsed(name)
         if any(
             e.label_ == "UNIT"
@@ -600,6 +602,19 @@ def name_doubts(parts: RecipientParts) -> list[str]:
         elif re.search(r"(?:^|[,;]\s*)(?:ông|bà|đ/c|đồng chí)\s+[A-ZĐ]", name, re.IGNORECASE):
             doubts.append("an honorific inside a collective's name")
     return doubts
+
+
+def _misread_mark(word: str) -> bool:
+    """`Výỹ`, `Hồg`: Vietnamese marks on letters that make no syllable, what OCR leaves of a
+    name it misread (names of other peoples, `Ksor`, `H'Bia`, carry no such marks)."""
+    core = word.strip(".,;:()'\"’")
+    return (
+        core.isalpha()
+        and not core.isascii()
+        and not is_syllable(core)
+        and not is_family_name(core)  # `Niê`, `Mlô`: Ê Đê families
+        and fold(core) != core.lower()  # marks beyond `đ`
+    )
 
 
 def recipient_from_cells(

@@ -9,6 +9,7 @@ from extractors.nlp import (
     find_honorific,
     get_nlp,
     looks_like_person_name,
+    name_doubts,
     recipient_from_cells,
     split_recipient,
     split_recipient_run,
@@ -333,3 +334,17 @@ def test_a_misread_list_header_still_names_its_columns_and_its_persons() -> None
     assert names_persons("Tên tập thể") is False and names_persons("Tên") is None
     # a data row is never taken for a header, however close its words come
     assert header_roles(["", "Lê Ngọc Cúc", "Phó Trưởng phòng", "Công an huyện", "Tái đạt"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "doubted"),
+    [
+        ("Đặng Mạnh Výỹ", True),
+        ("Chu Ngọc Hồg", True),
+        ("Đặng Mạnh Vỹ", False),
+        ("H'Bia Niê", False),
+    ],
+)
+def test_a_name_word_whose_marks_make_no_syllable_is_doubted(name: str, doubted: bool) -> None:
+    parts = RecipientParts(IND, name)
+    assert ("a name word with marks no syllable has" in name_doubts(parts)) is doubted

@@ -336,6 +336,7 @@ _DOUBT_FACTORS = {
     "a label inside the name": 0.5,
     "a person's name that does not look like one": 0.6,
     "an organization word inside a person's name": 0.6,
+    "a name word with marks no syllable has": 0.6,
     "a collective named like a person": 0.6,
     "an honorific inside a collective's name": 0.5,
     "the row's kind differs from its section's": 0.65,
