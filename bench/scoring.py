@@ -23,6 +23,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from schemas import RecipientKind
 from schemas.extracted import Award, ExtractedDocument
 
 HEADLINE_FIELDS = ("document_type", "number", "date", "issuer", "signer")
@@ -299,12 +300,25 @@ def match_rows(extracted: Sequence[Award], truth: Sequence[Award]) -> list[tuple
     return pairs
 
 
+def _repeats_its_body(e: Award, t: Award) -> bool:
+    """A collective's unit may repeat the body its name holds (DESIGN.md): `Công đoàn
+    Trường THCS X` with unit `Trường THCS X` is right where the truth leaves it null."""
+    unit = e.recipient.unit
+    return (
+        t.recipient.unit is None
+        and t.recipient.kind is RecipientKind.collective
+        and unit is not None
+        and fold(unit) in fold(t.recipient.name)
+        and fold(unit) != fold(t.recipient.name)
+    )
+
+
 def _wrong_attributes(e: Award, t: Award) -> list[str]:
     checks = {
         "name_exact": same(e.recipient.name, t.recipient.name),
         "award_code": same(e.award_code, t.award_code),
         "period": same(e.period, t.period),
-        "unit": same(e.recipient.unit, t.recipient.unit),
+        "unit": same(e.recipient.unit, t.recipient.unit) or _repeats_its_body(e, t),
         "kind": same(e.recipient.kind, t.recipient.kind),
         "position": same(e.recipient.position, t.recipient.position),
     }

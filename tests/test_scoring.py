@@ -197,3 +197,12 @@ def test_totals_of_nothing_is_empty() -> None:
 
 def test_fold_strips_diacritics_and_d_bar() -> None:
     assert fold("  ĐẶNG  Thị Thanh Xuân ") == "dang thi thanh xuan"
+
+
+def test_a_collectives_unit_may_repeat_the_body_its_name_holds() -> None:
+    """DESIGN.md: a collective's `unit` may repeat that body; any other unit is wrong."""
+    name = "Công đoàn Trường THCS Kim Đồng"
+    truth = document([award(name, unit=None, position=None, kind=RecipientKind.collective)])
+    for unit, right in (("Trường THCS Kim Đồng", True), ("Trường THCS Lê Lợi", False)):
+        extracted = document([award(name, unit=unit, position=None, kind=RecipientKind.collective)])
+        assert score_document(extracted, truth).unit_accuracy == (1.0 if right else 0.0)
