@@ -357,6 +357,30 @@ Nguyễn Văn Thắng
     assert all(a.award_code is AwardCode.bang_khen_cap_tinh for a in document.awards)
 
 
+def test_a_unit_heading_ocr_cut_across_the_grid_is_still_the_rows_unit() -> None:
+    """A school's name over its teachers, read into two cells of the grid; the number of
+    the row under the second misread (`Ơi`)."""
+    document = parse(
+        _listed("""
+DANH SÁCH
+| STT | Họ và tên |
+| Trường TH&THCS | Bắc Sơn |
+| 1 | Võ Phương Quỳnh Ngân |
+| 2 | Bùi Phước Đạt |
+| Trường TH&THCS | Hồng Bắc |
+| Ơi | Lê Phương Cúc |
+| 4 | Lý Thị Quỳnh Gấm |
+""")
+    )
+    units = {a.recipient.name: a.recipient.unit for a in document.awards}
+    assert units == {
+        "Võ Phương Quỳnh Ngân": "Trường TH&THCS Bắc Sơn",
+        "Bùi Phước Đạt": "Trường TH&THCS Bắc Sơn",
+        "Lê Phương Cúc": "Trường TH&THCS Hồng Bắc",
+        "Lý Thị Quỳnh Gấm": "Trường TH&THCS Hồng Bắc",
+    }
+
+
 def test_doubtful_records_and_fields_wait_for_review() -> None:
     """A label inside a name is below the threshold, listed; a number and day printed
     blank (left for the pen) are null and certain: the page says nothing there."""

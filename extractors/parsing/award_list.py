@@ -14,7 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from extractors.nlp import row_kind, starts_with_position
+from extractors.nlp import looks_like_person_name, row_kind, starts_with_position
 from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
 from extractors.parsing.list_columns import Role, header_roles, names_persons
 from extractors.taxonomy import match_award
@@ -199,9 +199,11 @@ def _table_rows(item: TableItem, state: _State) -> None:
         if (len(set(filled)) == 1 and _section(state, filled[0])) or _section(state, joined):
             state.group = None
             continue
-        if _is_group_heading(filled, item.table.rows[index + 1 :]):
+        persons = state.kind is RecipientKind.individual
+        heading = _group_heading(filled, item.table.rows[index + 1 :], persons=persons)
+        if heading is not None:
             # `Trường THCS X` above its teachers: each row's unit, not a recipient
-            state.group, state.open_row = filled[0], None
+            state.group, state.open_row = heading, None
             continue
         if state.roles is None or state.guessed:
             state.roles, state.guessed = _guess_roles(texts), True
@@ -243,14 +245,28 @@ def _table_rows(item: TableItem, state: _State) -> None:
         _start_row(state, ListRow(item.page, cells, joined, row.bbox, confidence))
 
 
-def _is_group_heading(filled: list[str], below: list[TableRow]) -> bool:
-    """One body's name alone on a row (or merged across it), with numbered rows below."""
-    if len(set(filled)) != 1 or _looks_numbered(filled[0]):
-        return False
-    if row_kind(filled[0]) is not RecipientKind.collective:
-        return False
+def _group_heading(filled: list[str], below: list[TableRow], *, persons: bool) -> str | None:
+    """One body's name alone on a row (or merged across it), with numbered rows below; in
+    a list of persons also a name OCR cut across the grid's cells (`Trường TH&THCS` |
+    `Bắc Sơn`), which no person's row is."""
+    if _looks_numbered(filled[0]):
+        return None
+    if len(set(filled)) == 1:
+        text = filled[0]
+    elif persons:
+        text = " ".join(filled)
+    else:
+        return None
+    if row_kind(text) is not RecipientKind.collective:
+        return None
     nxt = next((r for r in below if any(c.text.strip() for c in r.cells)), None)
-    return nxt is not None and _looks_numbered(nxt.cells[0].text)
+    if nxt is None:
+        return None
+    if _looks_numbered(nxt.cells[0].text):
+        return text
+    # its number misread (`Ơi`): a person named in the row below still shows a heading
+    names = [c.text for c in nxt.cells[1:] if c.text.strip()]
+    return text if persons and names and looks_like_person_name(names[0]) else None
 
 
 def _guess_roles(texts: list[str]) -> list[Role | None]:
