@@ -314,11 +314,27 @@ _TRAILING = re.compile(r"[\s;,.:]+$|\s*\./\.?$")
 _SEPARATORS = {",", "-", "–", "—", ":"}
 
 
+# Quotes and specks OCR glues to a word's edge (`Trường 'Trung học`, `Đạo ˆ`, `An „`):
+# inside a word (`H'Bia`) an apostrophe is a letter of the name and stays.
+# Double quotes stay where they pair (`Câu lạc bộ “Em yêu khoa học”`).
+_GLUED_SPECK = re.compile(r"(?<!\w)['„‚ˆ`´](?=\w)|(?<=\w)['„‚ˆ`´](?!\w)")
+_GLUED_QUOTE = re.compile(r"(?<!\w)[\"“”](?=\w)|(?<=\w)[\"“”](?!\w)")
+_LONE_SPECKS = re.compile(r"(?<!\S)[\"“”„‚ˆ`´'¬^~_|•]+(?!\S)")
+
+
+def _unpaired_quotes(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
 def _clean_piece(text: str) -> str:
     cleaned = clean_text(text).replace("\n", " ")
     cleaned = _LEADING_SPECKS.sub("", cleaned, count=1)
     cleaned = _LIST_MARKER.sub("", cleaned, count=1)
-    return _TRAILING.sub("", cleaned).strip()
+    cleaned = _GLUED_SPECK.sub("", cleaned)
+    if _unpaired_quotes(cleaned):
+        cleaned = _GLUED_QUOTE.sub("", cleaned)
+    cleaned = _LONE_SPECKS.sub(" ", cleaned)
+    return _TRAILING.sub("", " ".join(cleaned.split())).strip()
 
 
 class _Parsed:

@@ -348,3 +348,16 @@ def test_a_misread_list_header_still_names_its_columns_and_its_persons() -> None
 def test_a_name_word_whose_marks_make_no_syllable_is_doubted(name: str, doubted: bool) -> None:
     parts = RecipientParts(IND, name)
     assert ("a name word with marks no syllable has" in name_doubts(parts)) is doubted
+
+
+@pytest.mark.parametrize(
+    ("unit", "cleaned"),
+    [
+        ("Trường THCS Thân Nhân Trung „", "Trường THCS Thân Nhân Trung"),
+        ("Trường 'Trung học cơ sở Ngô Sỹ Liên", "Trường Trung học cơ sở Ngô Sỹ Liên"),
+        ('Trường" TH Bắc Sơn.', "Trường TH Bắc Sơn"),
+        ("Câu lạc bộ “Em yêu khoa học”", "Câu lạc bộ “Em yêu khoa học”"),  # quotes that pair
+    ],
+)
+def test_specks_ocr_glued_to_a_units_words_come_off(unit: str, cleaned: str) -> None:
+    assert recipient_from_cells("Lê Thị Hoa", "Giáo viên", unit, IND).unit == cleaned
