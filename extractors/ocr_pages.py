@@ -68,6 +68,9 @@ def ocr_page(
     page = _read_page(number, image, engine, options)
     if _reads_as_vietnamese(page):
         return page
+    # A page that read as (nearly) nothing is turned only for a reading that is plainly a
+    # page of Vietnamese: a stamp or a scrap of handwriting must not win by one word.
+    clear_win_only = len(_judged_words(page)) < MIN_WORDS_TO_TURN
     best, best_score = page, _vietnamese_score(page)
     for angle in (180, 90, 270):
         turned_image = image.rotate(angle, expand=True)
@@ -80,6 +83,10 @@ def ocr_page(
             turned = _read_page(number, turned_image, engine, options)
         turned.rotation = angle
         score = _vietnamese_score(turned)
+        if clear_win_only and not (
+            _reads_as_vietnamese(turned) and len(_judged_words(turned)) >= MIN_WORDS_TO_JUDGE
+        ):
+            continue
         if score > best_score:
             best, best_score = turned, score
         if _reads_as_vietnamese(turned):
