@@ -137,7 +137,7 @@ def evaluate(
             extracted = ExtractedDocument.model_validate_json(run.extracted_json)
             score = score_document(extracted, truth)
             confidences = [a.confidence for a in extracted.awards]
-            queued = bool(extracted.low_confidence or extracted.warnings)
+            queued = extracted.needs_review()
         results.append(
             FileResult(
                 name=sample.document.name,

@@ -79,7 +79,7 @@ class Scored(FileResult):
 
 def _flagged(doc: ExtractedDocument) -> bool:
     """Would the review queue hold it: a warning, or a field or row below the threshold."""
-    if doc.warnings or doc.low_confidence:
+    if doc.needs_review():
         return True
     if any(v < REVIEW_THRESHOLD for v in doc.field_confidence.values()):
         return True

@@ -35,6 +35,7 @@ from extractors.pdf_tables import bbox_of, ruled_tables
 from extractors.pixel_budget import check_size
 from extractors.text_layer_quality import measure, unreadable_reason
 from schemas.document_text import BBox, Page, PageSource, Word
+from schemas.extracted import READ_WITH_OCR
 
 MAX_PAGES = 500
 MIN_TEXT_CHARS = 20  # fewer real characters than this is a scan with a stray label
@@ -71,7 +72,7 @@ def pdf_pages(
         document.close()
         raise
     if warnings is not None:
-        warnings.extend(f"page {i + 1}: {why}, read with OCR" for i, why in rejected.items())
+        warnings.extend(f"page {i + 1}: {why}{READ_WITH_OCR}" for i, why in rejected.items())
     if mixed is not None:
         mixed.update({index + 1: boxes for index, boxes in regions.items()})
     scanned = [

@@ -137,4 +137,19 @@ class ExtractedDocument(_Model):
         description="The PDF's digital signatures, in signing order, each with what was "
         "checked offline; empty for an unsigned file",
     )
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What tdkt doubts (a count it could not square, a number not found) and "
+        "how it read the file (a page whose text layer was garbage, read with OCR)",
+    )
+
+    def needs_review(self) -> bool:
+        """A field read below the review threshold, or a warning that doubts the reading:
+        how a page was read (its text layer replaced by OCR) is noted, not doubted; the
+        fields OCR read there carry their own confidence."""
+        return bool(self.low_confidence) or any(
+            not w.endswith(READ_WITH_OCR) for w in self.warnings
+        )
+
+
+READ_WITH_OCR = ", read with OCR"  # the end of a warning that only says how a page was read

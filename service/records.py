@@ -34,7 +34,7 @@ UNPLACED_CORRECTIONS = "corrections made by people could not be placed on this r
 def review_state_of(extracted: ExtractedDocument) -> str:
     """A document tdkt doubts (a low-confidence field, a count or date it could not square)
     waits for review; the rest are simply not reviewed yet."""
-    if extracted.low_confidence or extracted.warnings:
+    if extracted.needs_review():
         return ReviewState.needs_review
     return ReviewState.unreviewed
 

@@ -98,3 +98,18 @@ def test_document_text_joins_pages_with_form_feeds() -> None:
     text = DocumentText(media_type="application/pdf", pages=pages)
     assert text.text() == "\f"
     assert text.ocr_used
+
+
+def test_how_a_page_was_read_is_noted_but_a_doubt_sends_the_document_to_review() -> None:
+    from schemas import DocumentType
+    from schemas.extracted import ExtractedDocument
+
+    noted = ExtractedDocument(
+        document_type=DocumentType.decision,
+        warnings=["page 2: text layer unreadable (unmapped glyphs), read with OCR"],
+    )
+    assert not noted.needs_review()
+    doubted = noted.model_copy(update={"warnings": [*noted.warnings, "declared 9, parsed 8"]})
+    assert doubted.needs_review()
+    low = noted.model_copy(update={"low_confidence": ["/number"]})
+    assert low.needs_review()
