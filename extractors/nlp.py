@@ -758,9 +758,13 @@ def _split_on_commas(piece: str) -> list[str]:
         depth -= word == ")"
         if word != "," or depth > 0 or i + 1 >= len(parsed):
             continue
+        start = cuts[-1] + 1 if cuts else 0
+        closed = i > 0 and parsed.word(i - 1) == ")" and parsed.next_is_capitalized(i + 1)
+        if closed and (parsed.label(start) == "HONORIFIC" or _person_shape(parsed, start)):
+            cuts.append(i)  # `ông A (Cán bộ Công an huyện X), Nhân dân …`: the bracket ends him
+            continue
         if not _starts_new_recipient(parsed, i + 1, individuals=False):
             continue
-        start = cuts[-1] + 1 if cuts else 0
         head = parsed.ents.get(start)
         nxt = parsed.ents.get(i + 1)
         if (

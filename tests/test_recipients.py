@@ -207,6 +207,14 @@ def test_find_honorific() -> None:
         ("Phòng Văn hóa và Thông tin", ["Phòng Văn hóa và Thông tin"]),
         ("Sở Lao động - Thương binh và Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
         ("Nguyễn Văn An và Trần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+        (  # a person's bracketed post ends them: the body after the comma is its own
+            "thượng tá Mai Thị Thu Hương (Cán bộ Công an huyện Mộc Châu), "
+            "Nhân dân và cán bộ xã Đông Sang",
+            [
+                "thượng tá Mai Thị Thu Hương (Cán bộ Công an huyện Mộc Châu)",
+                "Nhân dân và cán bộ xã Đông Sang",
+            ],
+        ),
         (
             "Tặng Giấy khen cho: - Bà Trần Thị Lan Dung, Giáo viên Trường THPT Nguyễn Khuyến; "
             "- Tổ Toán - Tin, Trường THPT Nguyễn Khuyến;",
