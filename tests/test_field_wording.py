@@ -100,6 +100,14 @@ def test_an_issuer_named_only_in_the_authority_line() -> None:
     assert document.number == "1870/QĐ-UBND"
 
 
+def test_an_authority_line_read_into_the_header_gives_the_body_it_heads() -> None:
+    """The title `QUYẾT ĐỊNH` unread (`Quy E Ti ĐỊNH`), no body printed at the top left:
+    the authority line joins the header block, and the issuer is the body it heads."""
+    text = _decision("Số: 23/QĐ-SGDĐT", ARTICLE, "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH THÁI NGUYÊN")
+    document = parse(text.replace("QUYẾT ĐỊNH\nVề việc", "Quy E Ti ĐỊNH\nVề việc"))
+    assert document.issuer == "Sở Giáo dục và Đào tạo tỉnh Thái Nguyên"
+
+
 def test_an_e_signing_stamp_is_neither_header_nor_signer() -> None:
     header = (
         "Cơ quan: Ủy ban nhân dân tỉnh Quảng Ninh\nGiờ ký: 03.04.2023 10:12:45\n"

@@ -14,7 +14,7 @@ from datetime import date
 
 from extractors.dates import find_place_date
 from extractors.decision_numbers import find_number
-from extractors.parsing.issuer import E_SIGN_STAMP, expand, issuer_from_block
+from extractors.parsing.issuer import E_SIGN_STAMP, FROM_AUTHORITY, expand, issuer_from_block
 from extractors.parsing.items import LineItem
 from extractors.parsing.org_names import organization_case
 from extractors.text_normalize import fold, is_all_caps
@@ -169,6 +169,13 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
     reading = issuer_from_block(header.issuer_block)
     header.issuer, header.issuer_parent = reading.issuer, reading.parent
     header.issuer_confidence = reading.confidence
+    if header.issuer and _HEAD_TITLE.match(fold(header.issuer)):
+        # the title went unread, so the authority line (`GIÁM ĐỐC SỞ …`) joined the block:
+        # the body is what it heads
+        body = issuer_from_authority(header.issuer)
+        if body:
+            header.issuer = body
+            header.issuer_confidence = min(header.issuer_confidence, FROM_AUTHORITY)
     if title_at is None:
         header.body_start = 0
         return header
@@ -207,6 +214,11 @@ def _is_authority(line: LineItem, subject: list[str]) -> bool:
     if starts_with_authority_title(line.folded):
         return True
     return bool(subject) and not is_all_caps(subject[0]) and _is_body_name(line.folded)
+
+
+_HEAD_TITLE = re.compile(
+    r"^(pho )?(giam doc|chu tich|truong phong|hieu truong|bo truong|cuc truong|chanh van phong)\s"
+)
 
 
 def _is_body_name(folded: str) -> bool:
