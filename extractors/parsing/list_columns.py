@@ -112,35 +112,38 @@ NEAR_LABEL = 80  # rapidfuzz ratio (0-100) of a misread header cell to a label
 
 def _near_role(cell: str) -> Role | None:
     """The role whose label a misread header cell comes closest to, if close enough."""
-    words = re.sub(r"[^a-z0-9 ]+", " ", fold(cell)).split()
-    if not words:
-        return None
+    words = _header_words(cell).split()
     best: tuple[float, Role | None] = (0.0, None)
     for role, labels in _LABELS:
         for label in labels:
-            size = len(label.split())
-            if len(label) <= 4:
-                continue  # `stt`, `ten`: too short to match inexactly
-            for start in range(max(1, len(words) - size + 1)):
-                window = " ".join(words[start : start + size])
-                score = fuzz.ratio(window, label)
-                if score > best[0]:
-                    best = (score, role)
+            if len(label) > 4:  # `stt`, `ten`: too short to match inexactly
+                best = max(best, (_nearness(words, label), role), key=lambda b: b[0])
     return best[1] if best[0] >= NEAR_LABEL else None
+
+
+def _header_words(cell: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", fold(cell)).split())
+
+
+def _nearness(words: list[str], label: str) -> float:
+    """How close the cell's best run of as many words as the label comes to it (0-100)."""
+    size = len(label.split())
+    return max(
+        (
+            fuzz.ratio(" ".join(words[start : start + size]), label)
+            for start in range(max(1, len(words) - size + 1))
+        ),
+        default=0.0,
+    )
 
 
 def names_persons(cell: str) -> bool | None:
     """Whether a name column's header names persons (`Họ và tên`, misread `Hạ và tên`:
     True) or bodies (`Tên tập thể`: False); None when it says neither."""
-    words = " ".join(re.sub(r"[^a-z0-9 ]+", " ", fold(cell)).split())
+    words = _header_words(cell)
     if "ten tap the" in words or words == "tap the":
         return False
     if "ho va ten" in words or "ho ten" in words:
         return True
-    tokens = words.split()
-    for label in ("ho va ten", "ho ten"):
-        size = len(label.split())
-        for start in range(max(1, len(tokens) - size + 1)):
-            if fuzz.ratio(" ".join(tokens[start : start + size]), label) >= NEAR_LABEL:
-                return True
-    return None
+    near = any(_nearness(words.split(), label) >= NEAR_LABEL for label in ("ho va ten", "ho ten"))
+    return True if near else None
