@@ -311,6 +311,10 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,3}\s*[.)/]|[a-zđ]\s*\)|
 # OCR specks before an item's marker (`.' .- Bà …`): punctuation no recipient starts with
 _LEADING_SPECKS = re.compile(r"^[\s.,:;'`\"’‘“”^~ˆ_]+(?=\S)")
 _TRAILING = re.compile(r"[\s;,.:]+$|\s*\./\.?$")
+# what OCR leaves at a cell's end: a ruling's dash, a speck (`Kế toán: ._`, `Đội trưởng. -`)
+_TRAILING_SPECKS = re.compile(r"(?:\s+[-–—_¬|\\.:;,]+|[_¬|\\]+)+$")
+# a speck read as a full stop inside a phrase (`Giáo. viên`): before a word in small letters
+_INNER_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s+[a-zđà-ỹ])")
 _SEPARATORS = {",", "-", "–", "—", ":"}
 
 
@@ -319,7 +323,7 @@ _SEPARATORS = {",", "-", "–", "—", ":"}
 # Double quotes stay where they pair (`Câu lạc bộ “Em yêu khoa học”`).
 _GLUED_SPECK = re.compile(r"(?<!\w)['„‚ˆ`´](?=\w)|(?<=\w)['„‚ˆ`´](?!\w)")
 _GLUED_QUOTE = re.compile(r"(?<!\w)[\"“”](?=\w)|(?<=\w)[\"“”](?!\w)")
-_LONE_SPECKS = re.compile(r"(?<!\S)[\"“”„‚ˆ`´'¬^~_|•]+(?!\S)")
+_LONE_SPECKS = re.compile(r"(?<!\S)[\"“”„‚ˆ`´'¬^~_|•\\]+(?!\S)")
 
 
 def _unpaired_quotes(text: str) -> bool:
@@ -334,7 +338,9 @@ def _clean_piece(text: str) -> str:
     if _unpaired_quotes(cleaned):
         cleaned = _GLUED_QUOTE.sub("", cleaned)
     cleaned = _LONE_SPECKS.sub(" ", cleaned)
-    return _TRAILING.sub("", " ".join(cleaned.split())).strip()
+    cleaned = _INNER_STOP.sub("", cleaned)
+    cleaned = _TRAILING_SPECKS.sub("", " ".join(cleaned.split()))
+    return _TRAILING.sub("", cleaned).strip()
 
 
 class _Parsed:

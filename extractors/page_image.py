@@ -224,7 +224,12 @@ def _text_height(gray: Gray) -> float | None:
     widths = stats[1:, cv2.CC_STAT_WIDTH]
     limit = gray.shape[0] / 8
     small = 2 if gray.size <= 1_000_000 else 4
-    glyphs = heights[(heights >= small) & (heights < limit) & (widths < limit) & (widths >= 1)]
+    sized = (heights < limit) & (widths < limit) & (widths >= 1)
+    glyphs = heights[(heights >= small) & sized]
+    if len(glyphs) and np.count_nonzero(glyphs < 2 * small) > len(glyphs) / 2:
+        # a speckled page (a worn photocopy, a noisy 150 DPI scan): specks outnumber
+        # letters, and the page would be measured, scaled and despeckled by its dust
+        glyphs = heights[(heights >= 2 * small) & sized]
     if len(glyphs) < 20:
         return None
     return float(np.median(glyphs))

@@ -38,6 +38,9 @@ A = AwardCode
 _SI = {"IN": ["si", "sy"]}
 _CAP = {"NORM": "cap", "OP": "?"}
 _COMMA = {"NORM": {"IN": [",", "-"]}, "OP": "?"}
+# OCR drops specks between the words of an award (`Tặng; Giấy: khen`, `Lao động. tiên tiến`).
+_SPECKS = [":", ";", ".", "'", "`", "_", "“", "”", '"', "‘", "’"]
+_SPECK = {"NORM": {"IN": _SPECKS}, "OP": "?"}
 
 # Fixed wordings: code → folded phrases (`si` also matches `sỹ`).
 _FIXED: dict[AwardCode, list[str]] = {
@@ -136,6 +139,8 @@ _AWARD_WORDS = {"giay", "bang", "co", "huan", "huy", "chien", "danh", "lao", "ta
 def _pattern(phrase: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for word in phrase.split():
+        if out and word != "," and out[-1] is not _COMMA:
+            out.append(_SPECK)
         if word == "si":
             out.append({"NORM": _SI})
         elif word == ",":
@@ -160,6 +165,8 @@ def _matcher() -> Matcher:
 
 def _owner_end(doc: Doc, start: int) -> int:
     """End token of an owner phrase `của …` starting at `start` (== start if none)."""
+    if start + 1 < len(doc) and doc[start].norm_ in _SPECKS and doc[start + 1].norm_ == "cua":
+        start += 1  # `Bằng khen: của …`, a speck read before the owner
     if start >= len(doc) or doc[start].norm_ != "cua":
         return start
     end = start + 1
@@ -181,7 +188,7 @@ def _owner_end(doc: Doc, start: int) -> int:
 
 def _owner_level(owner: str) -> IssuerLevel | None:
     """Level of the owner named after a Bằng khen/Cờ thi đua (`của Bộ trưởng …`)."""
-    key = fold(owner)
+    key = fold(owner).lstrip("".join(_SPECKS) + " ")
     key = re.sub(r"^cua\s+", "", key)
     if re.match(r"(thu tuong|chinh phu)", key):
         return IssuerLevel.trung_uong
@@ -250,9 +257,18 @@ def match_awards(text: str, issuer_level: IssuerLevel | None = None) -> list[Awa
         if code.value.startswith("huan_chuong") or label == _UNKNOWN_ORDER:
             award_class, end = _class_after(doc, end)
         start_char, end_char = char_span_of(doc, span.start, end)
-        match = AwardMatch(code, text[start_char:end_char], award_class, start_char, end_char)
+        printed = _without_specks(text[start_char:end_char])
+        match = AwardMatch(code, printed, award_class, start_char, end_char)
         (weak if label == _WEAK_OTHER else found).append(match)
     return found or weak
+
+
+_SPECKS_BETWEEN = re.compile(r"(?<=\w)\s*[:;.'`_“”\"‘’]+\s*(?=\w)")
+
+
+def _without_specks(printed: str) -> str:
+    """The award's words without the specks OCR read between them."""
+    return _SPECKS_BETWEEN.sub(" ", printed)
 
 
 def match_award(text: str, issuer_level: IssuerLevel | None = None) -> AwardMatch | None:

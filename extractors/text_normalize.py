@@ -30,6 +30,7 @@ _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 # use them (`QĐ – THQC`, `2020 – 2021`, `Việt – Nga`).
 _HYPHENS = re.compile("[\u2010\u2011\u2012]")
 _DASHES = re.compile("[\u2013\u2014\u2015\u2212]")
+_SLASHES = re.compile("[\u2044\u2215]")  # OCR's fraction and division slashes: `465⁄QĐ`
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
@@ -50,6 +51,7 @@ def clean_text(s: str) -> str:
     text = _ZERO_WIDTH_RE.sub("", text)
     text = _HYPHENS.sub("-", text)
     text = _DASHES.sub("-", text)
+    text = _SLASHES.sub("/", text)
     text = _SPACE_RUN.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return text.strip()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schemas import AwardCode, RecipientKind
+from schemas.document_text import PageSource
 from tests.field_texts import parse, real_text
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
@@ -417,3 +418,53 @@ def test_a_number_and_day_written_by_hand_and_unread_wait_for_review() -> None:
     assert document.number is None and document.date is None
     assert {"/number", "/date"} <= set(document.low_confidence)
     assert "no decision number found" in document.warnings
+
+
+def test_a_header_and_grant_as_ocr_garbles_them_still_give_issuer_number_and_award() -> None:
+    """Specks around the header lines, a fraction slash and a dropped `ô` in the number,
+    the title read `QUYẾTĐNH`, `Tặng` read `Tả ảng`, specks between the award's words and
+    `cho` read `chữ`: the issuer, number, award and recipients are still what was printed."""
+    text = """
+. 'UBND TX. HỒNG LĨNH ` " :
+S:465⁄QĐ-UBND. `
+Hồng Lĩnh, ngày 12 tháng 8 năm 2018
+'QUYẾTĐNH -
+Về việc tặng Giấy khen cho các cá nhân năm học 2017-2018
+CHỦ TỊCH ỦY BAN NHÂN DÂN THỊ XÃ HỒNG LĨNH
+Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;
+QUYẾT ĐỊNH:
+Điều 1; Tả ảng Giấy: khen của Chủ tịch Ủy ban nhân dân thị xã chữ 2 cá nhân, gồm::
+1. Ông Đặng Công Vinh, Tổ trưởng chuyên môn Trường THPT Trần Hưng Đạo;
+2. Bà Lê Thị Thu Hà, Phó Hiệu trưởng Trường Mầm non Chu Văn An.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+CHỦ TỊCH
+Dương Mạnh Thắng
+"""
+    document = parse(MOTTO + text, source=PageSource.ocr)
+    assert document.issuer == "Ủy ban nhân dân thị xã Hồng Lĩnh"
+    assert document.number == "465/QĐ-UBND"
+    assert [a.recipient.name for a in document.awards] == ["Đặng Công Vinh", "Lê Thị Thu Hà"]
+    assert {a.award_code for a in document.awards} == {AwardCode.giay_khen}
+    assert all(a.award_text and ":" not in a.award_text for a in document.awards)
+
+
+def test_a_money_article_naming_the_award_is_not_a_second_grant() -> None:
+    """`Điều 2. Tiền thưởng kèm theo Giấy khen …` pays for the grant of Điều 1."""
+    text = """
+ỦY BAN NHÂN DÂN
+HUYỆN NAM TRỰC
+Số: 12/QĐ-UBND
+Nam Trực, ngày 10 tháng 6 năm 2022
+QUYẾT ĐỊNH
+Về việc tặng Giấy khen
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN NAM TRỰC
+QUYẾT ĐỊNH:
+Điều 1. Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện cho Bà Lê Thị Thu Hà,
+Giáo viên Trường Tiểu học Nam Hồng.
+Điều 2. Tiền thưởng kèm theo Giấy khen là 300.000 đồng.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+CHỦ TỊCH
+Nguyễn Văn Thắng
+"""
+    document = parse(MOTTO + text)
+    assert [a.recipient.name for a in document.awards] == ["Lê Thị Thu Hà"]

@@ -10,7 +10,7 @@ from PIL import Image
 from extractors.glued_words import split_glued, unglue
 from extractors.ocr_debris import clean_words, strip_strokes
 from extractors.ocr_engine import OcrWord
-from extractors.page_image import despeckle, remove_frame
+from extractors.page_image import despeckle, remove_frame, text_height
 from extractors.page_outline import find_page, straighten_photo
 from extractors.tone_repair import one_case, repair_line
 
@@ -155,3 +155,20 @@ def test_a_glued_word_splits_into_words_sharing_its_box() -> None:
     assert (first.text, second.text) == ("HÀ", "THỊ,")
     assert first.bbox[0] == 100 and second.bbox[2] == 160 and first.bbox[2] <= second.bbox[0]
     assert (second.line, second.confidence) == (2, 0.8)
+
+
+def test_a_speckled_page_is_measured_by_its_letters_not_its_dust() -> None:
+    """A worn 150 DPI copy: thousands of specks outnumber the letters. The page's text
+    height (which decides its scaling and what counts as a speck) is still the letters'."""
+    page = np.full((1754, 1241), 235, dtype=np.uint8)
+    for row in range(30):
+        cv2.putText(page, "Truong Trung hoc co so Xuan Loc", (80, 120 + row * 50),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.6, 30, 2)  # fmt: skip
+    clean = text_height(page)
+    rng = np.random.default_rng(7)
+    ys, xs = rng.integers(0, 1752, 6000), rng.integers(0, 1239, 6000)
+    for y, x in zip(ys, xs, strict=True):
+        page[y : y + 2, x : x + 2] = 40
+    assert clean is not None
+    speckled = text_height(page)
+    assert speckled is not None and abs(speckled - clean) <= 0.25 * clean

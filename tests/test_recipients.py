@@ -168,6 +168,14 @@ def test_kind_given_by_the_caller_wins() -> None:
             ("Tổ Văn phòng", None, "Trường THCS Lê Lợi"),
             RecipientParts(COL, "Tổ Văn phòng", unit="Trường THCS Lê Lợi"),
         ),
+        (  # what OCR leaves in a scanned grid's cells: a ruling's dash, specks, a stop
+            ("Lê Ngọc Cúc", "Kế toán: ._", "Công an huyện Lục Ngạn -"),
+            RecipientParts(IND, "Lê Ngọc Cúc", None, "Kế toán", "Công an huyện Lục Ngạn"),
+        ),
+        (
+            ("Trương Hoài Nghĩa", "_-Giáo. viên. ¬", "Trường MN \\ Lê Quý Đôn"),
+            RecipientParts(IND, "Trương Hoài Nghĩa", None, "Giáo viên", "Trường MN Lê Quý Đôn"),
+        ),
     ],
 )
 def test_recipient_from_cells(

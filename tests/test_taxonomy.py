@@ -225,3 +225,20 @@ def test_issuer_level_of(issuer: str, level: L) -> None:
 
 def test_unknown_issuer_level_is_none() -> None:
     assert issuer_level_of("Liên doanh Việt – Nga Vietsovpetro") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "wording"),
+    [
+        ("Tặng; Giấy: khen của Trưởng phòng", A.giay_khen, "Giấy khen của Trưởng phòng"),
+        ("danh hiệu 'Lao động. tiên tiến", A.lao_dong_tien_tien, "Lao động tiên tiến"),
+        (
+            "Bằng khen: của Chủ tịch UBND tỉnh Nam Định",
+            A.bang_khen_cap_tinh,
+            "Bằng khen của Chủ tịch UBND tỉnh Nam Định",
+        ),
+    ],
+)
+def test_specks_ocr_reads_between_an_awards_words(text: str, code: A, wording: str) -> None:
+    found = match_award(text)
+    assert found is not None and (found.code, found.text) == (code, wording)

@@ -211,6 +211,21 @@ def _reason(text: str, folded: str) -> str | None:
     return reason[:1].upper() + reason[1:] if reason else None
 
 
+def _grants(body: str, folded: str, issuer_level: IssuerLevel | None) -> bool:
+    """An article that gives an award: `Tặng …`, `… công nhận …`, or an award named at its
+    very start after a verb OCR garbled (`Tả ảng Giấy khen …`)."""
+    if folded.lstrip().startswith(_GRANTING) or any(
+        f" {g} " in folded[:80] for g in ("tang", "cong nhan")
+    ):
+        return True
+    lead = len(body) - len(body.lstrip())
+    first = next(
+        (m for m in match_awards(body[: lead + 60], issuer_level) if m.code is not AwardCode.other),
+        None,
+    )
+    return first is not None and first.start - lead <= 12 and "tien" not in folded[: first.start]
+
+
 def parse_grants(
     articles: list[Article], subject: str | None, issuer_level: IssuerLevel | None
 ) -> list[Grant]:
@@ -222,15 +237,14 @@ def parse_grants(
         offset = head.end() if head else 0
         body = article.text[offset:]
         folded = fold_aligned(body)
-        if not folded.lstrip().startswith(_GRANTING) and not any(
-            f" {g} " in folded[:80] for g in ("tang", "cong nhan")
-        ):
+        if not _grants(body, folded, issuer_level):
             amounts = _amounts(body, folded)
             if amounts and grants:
                 for key, value in amounts.items():
                     grants[-1].amount.setdefault(key, value)
             continue
-        recipients_at = re.search(r"\bcho\b\s*:?", folded)
+        # the recipients follow `cho`, or (`cho` misread) a line that ends in a colon
+        recipients_at = re.search(r"\bcho\b\s*:?", folded) or re.search(r":+[ \t]*\n", folded)
         award_zone = body[: recipients_at.start()] if recipients_at else body
         awards = match_awards(award_zone, issuer_level) or match_awards(body, issuer_level)
         award = awards[0] if awards else None

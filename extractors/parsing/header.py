@@ -45,8 +45,33 @@ _AUTHORITY_TITLES = (
     "chanh van phong",
     "truong khoa",
 )
-_TITLE_LINE = re.compile(r"^quyet dinh\b")
+# `QUYẾT ĐỊNH`, also as OCR reads it (`'QUYẾTĐNH -`, `QUYẾT ĐNH`)
+_TITLE_LINE = re.compile(r"^[\W_]{0,3}quyet\s*di?nh\b")
+# `Số:`, as OCR reads it too (`Sô:`, `S6:`, `S:465/QĐ`)
+_NUMBER_LABEL = re.compile(r"^s(?:[oốô6ó]\s*[:.]?|\s*[:.]\s*(?=\d))")
 _SYMBOL_ONLY = re.compile(r"^[\s.…_/-]*[A-ZĐ]{1,6}(?:[-/.][A-ZĐ&]{1,8})+\s*$")
+
+
+_EDGE_SPECKS = re.compile(r"^[^\w(]+|(?<=[\w).-])[^\w).-]+$")
+_LONE_SPECKS = re.compile(r"(?<!\S)[^\w\s&()/-]+(?!\S)")
+
+
+_GLUED_QUOTE = re.compile(r"(?<!\w)['‘’`´](?=\w)|(?<=\w)['‘’`´](?!\w)")
+_WORD_STOP = re.compile(r"(\w+)\.(?=\s+\w)")
+
+
+def _syllable_stop(match: re.Match[str]) -> str:
+    """A speck read as a full stop after a syllable (`ĐÀO. TẠO`) goes; `TX.`, `TP.` are
+    abbreviations, and have no vowel."""
+    word = match.group(1)
+    return word if re.search(r"[aeiouy]", fold(word)) and len(word) > 1 else match.group(0)
+
+
+def _without_specks(text: str) -> str:
+    """A header line without the specks OCR read around it (`. 'UBND TX. HỒNG LĨNH :`)."""
+    text = _GLUED_QUOTE.sub("", _LONE_SPECKS.sub(" ", text))
+    text = _WORD_STOP.sub(_syllable_stop, text)
+    return " ".join(_EDGE_SPECKS.sub("", text).split())
 
 
 def is_motto(folded: str) -> bool:
@@ -148,7 +173,7 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
         folded = fold(text)
         if not text or is_rule(text) or is_motto(folded) or E_SIGN_STAMP.match(folded):
             continue
-        if header.number_line is None and re.match(r"^s[oốô6ó]\s*[:.]?", folded) and "/" in text:
+        if header.number_line is None and _NUMBER_LABEL.match(folded) and "/" in text:
             header.number = find_number(text)
             header.number_line = text
             # a blank number (`Số:   /QĐ-…`) still ends the issuer block
@@ -164,7 +189,10 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
             continue
         if _SYMBOL_ONLY.match(text):
             continue  # `-QĐ/ĐU`: the rest of a blank number wrapped onto its own line
-        if line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block):
+        text = _without_specks(text)
+        if text and (
+            line.is_upper or (len(text) < 60 and text[:1].isupper() and not header.issuer_block)
+        ):
             header.issuer_block.append(text)
     reading = issuer_from_block(header.issuer_block)
     header.issuer, header.issuer_parent = reading.issuer, reading.parent

@@ -12,7 +12,7 @@ import img2pdf
 import numpy as np
 import pikepdf
 from numpy.typing import NDArray
-from PIL import Image
+from PIL import Image, ImageFilter
 
 Pixels = NDArray[np.uint8]
 
@@ -21,6 +21,18 @@ def _pil(img: Pixels, dpi: int) -> Image.Image:
     pil = Image.fromarray(img)
     pil.info["dpi"] = (dpi, dpi)
     return pil
+
+
+def _bilevel(pil: Image.Image) -> Image.Image:
+    """Black and white as a scanner or a scanning app makes it: the threshold follows the
+    paper's local brightness, so a shadowed corner keeps its print instead of going black."""
+    grey = pil.convert("L")
+    # the paper's brightness: the brightest pixels near each point, so ink does not lower it
+    small = grey.reduce(8).filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.BoxBlur(3))
+    paper = np.asarray(small.resize(grey.size, Image.Resampling.BILINEAR), np.float32)
+    pixels = np.asarray(grey, np.float32)
+    ink = pixels < np.minimum(150.0, 0.62 * paper)
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8)).convert("1")
 
 
 def encode_image(img: Pixels, fmt: str, dpi: int, quality: int = 60) -> bytes:
@@ -36,7 +48,7 @@ def encode_image(img: Pixels, fmt: str, dpi: int, quality: int = 60) -> bytes:
     elif fmt == "jp2":
         pil.save(out, "JPEG2000", quality_mode="rates", quality_layers=[40], irreversible=True)
     elif fmt == "g4":
-        bilevel = pil.point(lambda v: 255 if v > 150 else 0).convert("1")
+        bilevel = _bilevel(pil)
         bilevel.save(
             out, "TIFF", compression="group4", dpi=(dpi, dpi), tiffinfo={278: img.shape[0]}
         )
@@ -69,7 +81,7 @@ def images_pdf(pages: list[Pixels], fmt: str, dpi: int) -> bytes:
 
 
 def tiff_g4(pages: list[Pixels], dpi: int) -> bytes:
-    frames = [_pil(p, dpi).point(lambda v: 255 if v > 150 else 0).convert("1") for p in pages]
+    frames = [_bilevel(_pil(p, dpi)) for p in pages]
     out = io.BytesIO()
     frames[0].save(
         out, "TIFF", compression="group4", dpi=(dpi, dpi), save_all=True, append_images=frames[1:]
