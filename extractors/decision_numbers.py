@@ -36,6 +36,13 @@ def normalize_number(raw: str) -> str:
     return text
 
 
+def symbol_looks_cut(number: str) -> bool:
+    """`4519-Q`: a symbol ending in one letter was cut short (the rest of `QĐ/CB` wrapped
+    or unread); no kind of document is written with one letter."""
+    last = re.split(r"[/.-]", number)[-1]
+    return len(last) == 1 and last.isalpha()
+
+
 def _has_letter(rest: str) -> bool:
     return any(c.isalpha() for c in rest)
 

@@ -14,7 +14,8 @@ from extractors.dates import iter_dates
 from extractors.text_normalize import fold_aligned, nfc
 
 _YEAR = r"(?:19|20)\d{2}"
-_SEP = r"\s*[-\u2010\u2011\u2013\u2014/]\s*"
+# a dash, as printed or as OCR reads it (`2017 —- 2018`, `2021 ~2022`), or a slash
+_SEP = r"(?:\s*(?:[-\u2010\u2011\u2013\u2014~]\s*){1,3}|\s*/\s*)"
 # `từ năm học 2020-2021 đến năm học 2024-2025` → 2020-2025.
 _SPAN = re.compile(
     rf"\btu\s+(?:nam\s+hoc|nam)\s+(?P<a>{_YEAR})(?:{_SEP}{_YEAR})?\s*,?\s*den\s+"

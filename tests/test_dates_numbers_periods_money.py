@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from extractors.dates import find_place_date, parse_date
-from extractors.decision_numbers import find_number
+from extractors.decision_numbers import find_number, symbol_looks_cut
 from extractors.money import find_amount_vnd
 from extractors.periods import find_period
 
@@ -119,6 +119,8 @@ def test_blank_or_missing_number_is_none(text: str) -> None:
     ("text", "period"),
     [
         ("năm học 2019-2020", "2019-2020"),
+        ("năm học 2017 —- 2018", "2017-2018"),  # dashes as OCR reads them
+        ("năm học 2021 ~2022", "2021-2022"),
         ("năm học 2022 - 2023", "2022-2023"),
         ("Năm học 2020 – 2021", "2020-2021"),
         ("năm học 2018 -2019", "2018-2019"),
@@ -202,3 +204,13 @@ def test_find_amount_vnd(text: str, amount: int) -> None:
 )
 def test_no_printed_amount_is_none(text: str) -> None:
     assert find_amount_vnd(text) is None
+
+
+@pytest.mark.parametrize(
+    ("number", "cut"),
+    [("4519-Q", True), ("23/QĐ-S", True), ("4519-QĐ/CB", False), ("212-QĐ/ĐU", False),
+     ("08/2010/TT-BGDĐT", False), ("15/CT-TTg", False)],
+)  # fmt: skip
+def test_a_symbol_cut_short_is_known(number: str, cut: bool) -> None:
+    """A number read as `4519-Q` (the rest wrapped or unread) must wait for review."""
+    assert symbol_looks_cut(number) is cut

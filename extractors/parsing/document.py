@@ -13,7 +13,7 @@ from datetime import date
 from extractors.commendation_method import annotate
 from extractors.dates import day_left_blank
 from extractors.decision_changes import decision_change
-from extractors.decision_numbers import number_left_blank
+from extractors.decision_numbers import number_left_blank, symbol_looks_cut
 from extractors.money import find_amount_vnd
 from extractors.nlp import (
     RecipientParts,
@@ -70,6 +70,8 @@ def parse_document(text: DocumentText) -> ExtractedDocument:
     if document.date is None:
         _date_from_stamp(document, lines, doubts)
     _check(document, doubts)
+    if document.number and symbol_looks_cut(document.number):
+        doubts["/number"] = min(doubts.get("/number", 1.0), UNREAD_FIELD)
     if document.document_type in (DocumentType.decision, DocumentType.certificate):
         if document.signer.name is None:
             doubts["/signer/name"] = 0.0  # every decision and certificate is signed
