@@ -307,7 +307,10 @@ class RecipientParts:
     unit: str | None = None
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-+•*–—]+|\d{1,3}\s*[.)/]|[a-zđ]\s*\)|[IVX]{1,4}\s*\.)\s*")
+# an item's marker, its number maybe misread (`5S.` for `5.`, `1l)` for `11)`)
+_LIST_MARKER = re.compile(
+    r"^\s*(?:[-+•*–—]+|\d{1,3}[SsOoIl]?\s*[.)/]|[a-zđ]\s*\)|[IVX]{1,4}\s*\.)\s*"
+)
 # OCR specks before an item's marker (`.' .- Bà …`): punctuation no recipient starts with
 _LEADING_SPECKS = re.compile(r"^[\s.,:;'`\"’‘“”^~ˆ_]+(?=\S)")
 _TRAILING = re.compile(r"[\s;,.:]+$|\s*\./\.?$")
@@ -690,7 +693,11 @@ def _debris_after_name(word: str) -> bool:
 # --- runs of recipients ---------------------------------------------------------------
 
 _RUN_INTRO = re.compile(r"^[^;]{0,200}?\b(?:gom|sau|cho|nhu sau)\s*(?P<colon>:)?\s*(?=\S)")
-_LINE_ITEM = re.compile(r"\n\s*(?=(?:[-+•*–]|\d{1,3}\s*[.)/]|[a-zđ]\s*\))\s*\S)")
+# a line that starts an item: a dash, a number, `a)`, or a section's numeral (`II.`, and as
+# OCR misreads it, `1I.`, `IH.`) — a heading inside the run is its own piece, never glued on
+_LINE_ITEM = re.compile(
+    r"\n\s*(?=(?:[-+•*–]|\d{1,3}[SsOoIl]?\s*[.)/]|[a-zđ]\s*\)|[IVXLH1|]{1,4}\s*[.)](?=\s))\s*\S)"
+)
 
 
 def _starts_new_recipient(parsed: _Parsed, i: int, individuals: bool) -> bool:

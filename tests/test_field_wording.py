@@ -468,3 +468,41 @@ Nguyễn Văn Thắng
 """
     document = parse(MOTTO + text)
     assert [a.recipient.name for a in document.awards] == ["Lê Thị Thu Hà"]
+
+
+def test_numbered_recipients_under_headings_inside_the_article() -> None:
+    """`I. Tập thể` / `1I. Cá nhân` (its numeral misread) head numbered lines in Điều 1:
+    no heading is glued to the recipient before it, and each kind comes out sure, also
+    when `cá nhân` of the count wraps onto the next line."""
+    text = """
+ỦY BAN NHÂN DÂN
+HUYỆN NA RÌ
+Số: 12/QĐ-UBND
+Na Rì, ngày 10 tháng 6 năm 2007
+QUYẾT ĐỊNH
+Về việc tặng Giấy khen
+CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN NA RÌ
+QUYẾT ĐỊNH:
+Điều 1. Tặng Giấy khen của Chủ tịch Ủy ban nhân dân huyện cho 02 tập thể và 2 cá
+nhân, gồm:
+I. Tập thể
+1. Tổ Khoa học xã hội, Trường TH Ngô Sỹ Liên;
+2. Tổ Toán - Tin, Trường MN Lê Quý Đôn.
+1I. Cá nhân
+1. Cô Lý Phương Ngân, Chuyên viên Sở Nội vụ;
+2. Đại tá Đỗ Thị Quỳnh Xuân, Đội trưởng Công an huyện Na Rì.
+Đã hoàn thành xuất sắc nhiệm vụ năm học 2006 – 2007.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+CHỦ TỊCH
+Lê Thị Thanh Trinh
+"""
+    document = parse(MOTTO + text)
+    got = [(a.recipient.kind, a.recipient.name) for a in document.awards]
+    assert got == [
+        (RecipientKind.collective, "Tổ Khoa học xã hội, Trường TH Ngô Sỹ Liên"),
+        (RecipientKind.collective, "Tổ Toán - Tin, Trường MN Lê Quý Đôn"),
+        (RecipientKind.individual, "Lý Phương Ngân"),
+        (RecipientKind.individual, "Đỗ Thị Quỳnh Xuân"),
+    ]
+    assert document.awards[1].recipient.unit == "Trường MN Lê Quý Đôn"
+    assert all(a.confidence >= 0.9 for a in document.awards)

@@ -247,6 +247,15 @@ def test_find_honorific() -> None:
                 "Trường Trung học cơ sở Đặng Dung (xã Quảng Điền)",
             ],
         ),
+        (  # numbers and a section numeral as OCR misreads them
+            "1. Tổ Toán - Tin, Trường MN Lê Quý Đôn.\n1I. Cá nhân\n"
+            "5S. Thầy Nguyễn Văn San, Giáo viên Trường Mầm non Bắc Sơn.",
+            [
+                "Tổ Toán - Tin, Trường MN Lê Quý Đôn",
+                "Cá nhân",
+                "Thầy Nguyễn Văn San, Giáo viên Trường Mầm non Bắc Sơn",
+            ],
+        ),
     ],
 )
 def test_split_recipient_run(run: str, pieces: list[str]) -> None:

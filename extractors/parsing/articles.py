@@ -72,6 +72,7 @@ _HEADINGS = {"tap the", "ca nhan", "cac tap the", "cac ca nhan"}
 class InlineRecipient:
     text: str
     lines: list[LineItem]
+    section: RecipientKind | None = None  # the kind its heading names (`II. Cá nhân`)
 
 
 @dataclass
@@ -150,9 +151,9 @@ def _is_signature_start(line: LineItem) -> bool:
 
 def _kinds(folded: str, award: AwardMatch | None) -> set[RecipientKind] | None:
     kinds: set[RecipientKind] = set()
-    if re.search(r"\btap the\b|\bdon vi\b|\bcac truong\b", folded):
+    if re.search(r"\btap\s+the\b|\bdon\s+vi\b|\bcac\s+truong\b", folded):
         kinds.add(RecipientKind.collective)
-    if re.search(r"\bca nhan\b|\bhoc sinh\b|\bgiao vien\b", folded):
+    if re.search(r"\bca\s+nhan\b|\bhoc\s+sinh\b|\bgiao\s+vien\b", folded):
         kinds.add(RecipientKind.individual)
     if award is not None and not kinds:
         if award.code in _COLLECTIVE_CODES:
@@ -302,11 +303,13 @@ def _awards_by_kind(
 def _inline(article: Article, run: str, run_start: int) -> list[InlineRecipient]:
     recipients: list[InlineRecipient] = []
     cursor = 0
+    section: RecipientKind | None = None
     for piece in split_recipient_run(run):
-        if fold(piece).strip(" :.") in _HEADINGS or (
-            section_kind(piece) is not None and len(piece.split()) <= 4
-        ):
-            continue  # `I. Cá nhân`: a heading inside the article, not a recipient
+        heading = section_kind(piece) if len(piece.split()) <= 4 else None
+        if fold(piece).strip(" :.") in _HEADINGS or heading is not None:
+            # `I. Cá nhân`: a heading inside the article, not a recipient
+            section = heading or section_kind(fold(piece).strip(" :.")) or section
+            continue
         at = run.find(piece.split()[0], cursor) if piece.split() else -1
         if at < 0:
             at = cursor
@@ -317,5 +320,5 @@ def _inline(article: Article, run: str, run_start: int) -> list[InlineRecipient]
             for line, begin in zip(article.lines, article.starts, strict=True)
             if begin < stop and begin + len(line.text) >= start
         ]
-        recipients.append(InlineRecipient(piece, lines))
+        recipients.append(InlineRecipient(piece, lines, section))
     return recipients

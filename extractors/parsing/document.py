@@ -198,7 +198,9 @@ def _decision(
     inline_total = sum(len(g.inline) for g in grants)
     for grant in grants:
         for inline in grant.inline:
-            kind_hint = next(iter(grant.kinds)) if grant.kinds and len(grant.kinds) == 1 else None
+            kind_hint = inline.section or (
+                next(iter(grant.kinds)) if grant.kinds and len(grant.kinds) == 1 else None
+            )
             own = row_kind(inline.text)
             parts = split_recipient(inline.text, own or kind_hint)
             if not parts.name:
