@@ -42,12 +42,81 @@ def _cluster(values: list[float], tolerance: float) -> list[float]:
     return [sum(group) / len(group) for group in out]
 
 
+# Share of the page's width: a gap in a worn rule shorter than this is mended. Less down
+# the page: the gap between two tables stacked under their headings must stay a gap.
+MAX_BREAK = 0.05
+MAX_BREAK_DOWN = 0.02
+_SAME_LINE = 4  # px: pieces of one rule lie this close across it
+
+
+def _mended(segments: list[Segment], across_gap: float, down_gap: float) -> list[Segment]:
+    """Rules a worn or thresholded scan broke into pieces, joined again: pieces on one
+    line (within a few pixels across it) with gaps along it shorter than `across_gap`
+    (horizontal rules) or `down_gap` (vertical ones). A vertical gap that ends at a rule
+    on both sides is the space between two tables, and stays."""
+    horizontals = _joined([s for s in segments if s.horizontal], True, across_gap, [])
+    verticals = _joined([s for s in segments if not s.horizontal], False, down_gap, horizontals)
+    return horizontals + verticals
+
+
+def _joined(
+    pieces: list[Segment], horizontal: bool, max_gap: float, rules: list[Segment]
+) -> list[Segment]:
+    pieces = sorted(pieces, key=lambda s: (s.y0, s.x0) if horizontal else (s.x0, s.y0))
+    lines: list[list[Segment]] = []
+    for piece in pieces:
+        across = piece.y0 if horizontal else piece.x0
+        line = next(
+            (
+                line
+                for line in lines
+                if abs((line[0].y0 if horizontal else line[0].x0) - across) <= _SAME_LINE
+            ),
+            None,
+        )
+        if line is None:
+            lines.append([piece])
+        else:
+            line.append(piece)
+    out: list[Segment] = []
+    for line in lines:
+        line.sort(key=lambda s: s.x0 if horizontal else s.y0)
+        run = line[0]
+        for piece in line[1:]:
+            gap = piece.x0 - run.x1 if horizontal else piece.y0 - run.y1
+            if gap <= max_gap and not _between_tables(run, piece, rules):
+                run = Segment(
+                    horizontal,
+                    min(run.x0, piece.x0),
+                    min(run.y0, piece.y0),
+                    max(run.x1, piece.x1),
+                    max(run.y1, piece.y1),
+                )
+            else:
+                out.append(run)
+                run = piece
+        out.append(run)
+    return out
+
+
+def _between_tables(above: Segment, below: Segment, rules: list[Segment]) -> bool:
+    """A vertical rule's gap bounded by horizontal rules at both ends: one table ends and
+    the next begins."""
+    x = (above.x0 + above.x1) / 2
+
+    def rule_at(y: float) -> bool:
+        return any(abs((r.y0 + r.y1) / 2 - y) <= 6 and r.x0 - 10 <= x <= r.x1 + 10 for r in rules)
+
+    return bool(rules) and rule_at(above.y1) and rule_at(below.y0)
+
+
 def find_grids(segments: list[Segment], page_width: int) -> list[Grid]:
     """Tables with at least 2 rows and 2 columns formed by crossing ruling strokes.
 
     Two tables of the same width one above the other (`I. TẬP THỂ`, `II. CÁ NHÂN`) are
     told apart by the gap between them that no vertical stroke crosses.
     """
+    segments = _mended(segments, MAX_BREAK * page_width, MAX_BREAK_DOWN * page_width)
     horizontals = [s for s in segments if s.horizontal and s.x1 - s.x0 > 0.2 * page_width]
     verticals = [s for s in segments if not s.horizontal]
     grids: list[Grid] = []
@@ -79,7 +148,29 @@ def find_grids(segments: list[Segment], page_width: int) -> list[Grid]:
             xs = _cluster([(v.x0 + v.x1) / 2 for v in crossing], 8)
             if len(ys) >= 3 and len(xs) >= 3:
                 grids.append(Grid(tuple(xs), tuple(ys)))
-    return grids
+    return _distinct(grids)
+
+
+def _distinct(grids: list[Grid]) -> list[Grid]:
+    """One grid per table: of grids covering the same area (found from different rules of
+    one table), the one with the most rows."""
+    kept: list[Grid] = []
+    for grid in sorted(grids, key=lambda g: -len(g.ys)):
+        if not any(_overlap(grid, other) > 0.5 for other in kept):
+            kept.append(grid)
+    return sorted(kept, key=lambda g: g.ys[0])
+
+
+def _overlap(a: Grid, b: Grid) -> float:
+    """Shared area over the smaller grid's area."""
+    ax0, ay0, ax1, ay1 = a.bbox
+    bx0, by0, bx1, by1 = b.bbox
+    w = min(ax1, bx1) - max(ax0, bx0)
+    h = min(ay1, by1) - max(ay0, by0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    smaller = min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))
+    return w * h / smaller if smaller > 0 else 0.0
 
 
 def _connected(
