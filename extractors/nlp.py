@@ -599,6 +599,9 @@ def starts_with_position(text: str) -> bool:
 _LABEL_INSIDE = re.compile(r"^[^:]{2,25}:\s*\S")
 
 
+LONGEST_POSITION = 10  # words: `Phó Trưởng phòng Giáo dục và Đào tạo` has eight
+
+
 def name_doubts(parts: RecipientParts) -> list[str]:
     """What looks off in a split recipient: each a reason its record deserves review."""
     doubts: list[str] = []
@@ -610,6 +613,9 @@ def name_doubts(parts: RecipientParts) -> list[str]:
             doubts.append("a person's name that does not look like one")
         if any(_misread_mark(word) for word in name.split()):
             doubts.append("a name word with marks no syllable has")
+        if parts.position and len(parts.position.split()) > LONGEST_POSITION:
+            # `Nhân viên Trường … Lê Quý Đôn:: Á Đại úy Vũ Thị Lan Xuân`: the next record too
+            doubts.append("a position too long to be one")
         parsed = _Parsed(name)
         if any(
             e.label_ == "UNIT"

@@ -506,3 +506,41 @@ Lê Thị Thanh Trinh
     ]
     assert document.awards[1].recipient.unit == "Trường MN Lê Quý Đôn"
     assert all(a.confidence >= 0.9 for a in document.awards)
+
+
+def test_a_list_whose_article_and_numbers_ocr_garbled_takes_its_title_and_subject() -> None:
+    """Điều 1 unread (`Tầng Giäx khen`), a section numeral read `11,`, a person's number
+    lost in specks: the rows still take the award of the list's title and the school year
+    of the subject, and the person without a number is a record of its own, in doubt."""
+    first = """
+UBND TỈNH BẮC GIANG
+SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 15/QĐ-SGDĐT
+Bắc Giang, ngày 3 tháng 6 năm 2018
+QUYẾT ĐỊNH
+Về việc tặng Giấy khen cho các cá nhân năm học 2017-2018
+GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO
+QUYẾT ĐỊNH:
+Điều TL Tầng Giäx khen của Ciam độc cho 3 cá nhân (có danh sách kèm theo).
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+GIÁM ĐỐC
+Hà Phương Hương
+"""
+    second = """
+DANH SÁCH
+Cá “nhân được tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo
+(Kèm theo Quyết định số 15/QĐ-SGDĐT ngày 3/6/2018)
+11, CÁ NHÂN
+1. Cô Mai Thị Lan Cúc, Nhân viên Trường Trung học cơ sở Nguyễn Khuyến;
+¬— Ông Ngô Hoài Thắng, Tổng phụ trách Đội Trường Tiểu học Xuân Lộc;
+3. Ông Đặng Tiến Hải, Nhân viên Trường Trung học phổ thông Hồng Quảng.
+"""
+    document = parse(MOTTO + first, second, source=PageSource.ocr)
+    assert [a.recipient.name for a in document.awards] == [
+        "Mai Thị Lan Cúc",
+        "Ngô Hoài Thắng",
+        "Đặng Tiến Hải",
+    ]
+    assert {a.award_code for a in document.awards} == {AwardCode.giay_khen}
+    assert {a.period for a in document.awards} == {"2017-2018"}
+    assert document.awards[1].confidence < 0.7 <= document.awards[0].confidence

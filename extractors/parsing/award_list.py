@@ -14,7 +14,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from extractors.nlp import looks_like_person_name, row_kind, starts_with_position
+from extractors.nlp import find_honorific, looks_like_person_name, row_kind, starts_with_position
 from extractors.parsing.items import Item, LineItem, TableItem, union_bbox
 from extractors.parsing.list_columns import Role, header_roles, names_persons
 from extractors.taxonomy import match_award
@@ -22,10 +22,16 @@ from extractors.text_normalize import fold, is_all_caps
 from schemas import AwardCode, BBox, RecipientKind, TableRow, Word
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
-_NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\s*[.)/-]?\s+(\S.*)$")
+# `3. Bà …`, and as OCR reads it: specks before the number, a comma for the stop (`+1, Hội`)
+_NUMBERED_LINE = re.compile(r"^[^\w\s]{0,3}\s*(\d{1,3})\s*[.,;:)/-]?\s+(\S.*)$")
+# A person's line whose number OCR lost in specks (`¬— Ông Ngõ Hoài Thắng …`): the honorific,
+# then a name of at least two capitalized words
+_UNNUMBERED_PERSON = re.compile(
+    r"^[^\w\s]{0,4}\s*((?:[^\W\d_]+\s+){0,1}[^\W\d_]+\s+[A-ZĐÀ-Ỹ]\w*\s+[A-ZĐÀ-Ỹ]\w*.*)$"
+)
 # Roman numerals as OCR misreads them too (`IH.`, `1I.`, `Il.`): the words decide.
 _SECTION = re.compile(
-    r"^(?:(?:[ivxlh1|]{1,4}|[a-d]|\d{1,2})\s*[.)/-]\s*)?(?:danh hieu\s+|khen thuong\s+)?"
+    r"^(?:(?:[ivxlh1|]{1,4}|[a-d]|\d{1,2})\s*[.,)/-]\s*)?(?:danh hieu\s+|khen thuong\s+)?"
     r"(tap the|ca nhan|cac tap the|cac ca nhan)\b"
 )
 _END = re.compile(r"^(tong cong|tong so|tong:|danh sach (nay )?(co|gom)|an dinh danh sach)")
@@ -62,7 +68,7 @@ class _State:
 
 def section_kind(text: str) -> RecipientKind | None:
     """`I. TẬP THỂ` → collective, `II. CÁ NHÂN` → individual, else None."""
-    folded = fold(text).strip()
+    folded = " ".join(re.sub(r"[\"“”'‘’`ˆ¬]", " ", fold(text)).split())  # OCR's specks
     match = _SECTION.match(folded)
     if not match or len(folded) > 90:
         return None
@@ -560,6 +566,19 @@ def _remap(
     return out
 
 
+def _unnumbered_person(text: str, state: _State) -> str | None:
+    """Inside a numbered list of recipients, a line that starts a person (an honorific
+    or rank and a name) though its number was lost: the record it begins."""
+    if state.open_row is None or Role.combined not in state.open_row.cells:
+        return None
+    match = _UNNUMBERED_PERSON.match(text)
+    if match is None:
+        return None
+    rest = match.group(1)
+    found = find_honorific(rest)
+    return rest if found is not None and rest[:1].isupper() else None
+
+
 def _numbered_lines(lines: list[LineItem], state: _State) -> None:
     for line in lines:
         text = line.text.strip()
@@ -569,9 +588,14 @@ def _numbered_lines(lines: list[LineItem], state: _State) -> None:
             state.open_row = None
             continue
         match = _NUMBERED_LINE.match(text)
+        person = None if match else _unnumbered_person(text, state)
         if match:
             cells = {Role.number: match.group(1), Role.combined: match.group(2).strip()}
             _start_row(state, ListRow(line.page, cells, text, line.bbox, line.confidence))
+        elif person is not None:
+            row = ListRow(line.page, {Role.combined: person}, text, line.bbox, line.confidence)
+            row.doubts.append("its number unread")
+            _start_row(state, row)
         elif state.open_row is not None and Role.combined in state.open_row.cells:
             if text[:1] in "-+•" or line.folded.startswith(("danh sach", "(kem theo")):
                 state.open_row = None

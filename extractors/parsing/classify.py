@@ -19,6 +19,8 @@ _CERTIFICATE_TITLES = re.compile(
     r"ky niem chuong|chien si thi dua.*|lao dong tien tien)$"
 )
 _ARTICLE = re.compile(r"^dieu\s*1\b")
+# any article, beside a decision's title: OCR may garble `Điều 1` (`Điều TL`), not the next
+_ANY_ARTICLE = re.compile(r"^[\W_]{0,5}dieu\s*(?:\d{1,2}\b|[li|]\s*[.:;,])")
 _EDGE_DEBRIS = re.compile(r"^[^a-z0-9]+|[^a-z0-9]+$")  # specks OCR reads around a title
 
 
@@ -26,7 +28,7 @@ def classify(lines: list[LineItem]) -> DocumentType:
     top = lines[:60]
     has_title = any(is_decision_title(line) for line in top)
     has_articles = any(_ARTICLE.match(line.folded) for line in lines)
-    if has_title and has_articles:
+    if has_title and any(_ANY_ARTICLE.match(line.folded) for line in lines):
         return DocumentType.decision
     certificate_marks = sum(
         1

@@ -221,8 +221,9 @@ def _decision(
         any(g.has_list for g in grants) or kind is DocumentType.award_list or not inline_total
     ):
         rows = parse_list(list_items)
+        titled = _list_title_award(lines, list_at, document)
         for row in rows:
-            document.awards.append(_row_award(row, grants, document, len(rows)))
+            document.awards.append(_row_award(row, grants, document, len(rows), titled))
 
 
 def _items_from(items: list[Item], first: LineItem | None, kind: DocumentType) -> list[Item]:
@@ -241,7 +242,35 @@ def _grant_for(kind: RecipientKind | None, grants: list[Grant]) -> Grant | None:
     return grants[0] if grants else None
 
 
-def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, rows: int) -> Award:
+def _list_title_award(
+    lines: list[LineItem], list_at: int, document: ExtractedDocument
+) -> AwardMatch | None:
+    """The award the list's title names (`Tập thể, cá nhân được tặng Giấy khen của …`),
+    for rows whose article's award went unread: the title's lines up to `(Kèm theo …)`."""
+    titled_at = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.is_upper and line.folded.startswith("danh sach")
+        ),
+        list_at,
+    )
+    for line in lines[titled_at : titled_at + 4]:
+        if line.folded.lstrip("(\"“'").startswith("kem theo"):
+            break
+        found = match_award(line.text, document.issuer_level)
+        if found is not None and found.code is not AwardCode.other:
+            return found
+    return None
+
+
+def _row_award(
+    row: ListRow,
+    grants: list[Grant],
+    document: ExtractedDocument,
+    rows: int,
+    titled: AwardMatch | None = None,
+) -> Award:
     cells = row.cells
     own = row_kind(cells.get(Role.combined) or cells.get(Role.name, ""))
     kind = own or row.kind
@@ -266,12 +295,16 @@ def _row_award(row: ListRow, grants: list[Grant], document: ExtractedDocument, r
     grant = _grant_for(parts.kind, grants)
     if award is None and grant is not None:
         award = grant.award_for(parts.kind)
+    if award is None:
+        award = titled
     result = _award(parts, grant, award, row.confidence, [], row.text, rows, doubts)
     result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
     if cells.get(Role.amount):
         result.amount_vnd = find_amount_vnd(cells[Role.amount] + " đồng") or result.amount_vnd
     if cells.get(Role.period):
         result.period = find_period(cells[Role.period]) or result.period
+    if result.period is None and grant is None and document.subject:
+        result.period = find_period(document.subject)  # no article read: the subject's year
     return result
 
 
