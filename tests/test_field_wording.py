@@ -544,3 +544,49 @@ Cá “nhân được tặng Giấy khen của Giám đốc Sở Giáo dục và
     assert {a.award_code for a in document.awards} == {AwardCode.giay_khen}
     assert {a.period for a in document.awards} == {"2017-2018"}
     assert document.awards[1].confidence < 0.7 <= document.awards[0].confidence
+
+
+def test_a_list_archived_without_its_decision_gives_its_rows_and_the_decision_it_cites() -> None:
+    """The attached list scanned on its own: numbered lines under `DANH SÁCH`, the award in
+    its title, the decision in `(Kèm theo Quyết định số … ngày … của …)` wrapped over two
+    lines. Like a certificate, its number, date and issuer are that decision's."""
+    document = parse("""
+DANH SÁCH
+Cá nhân được tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo năm học 2017-2018
+(Kèm theo Quyết định số 15/QĐ-SGDĐT ngày 3/6/2018 của Giám đốc Sở Giáo dục và Đào tạo
+tỉnh Bắc Giang)
+1. Cô Mai Thị Lan Cúc, Nhân viên Trường Trung học cơ sở Nguyễn Khuyến;
+2. Ông Đặng Tiến Hải, Nhân viên Trường Trung học phổ thông Hồng Quảng.
+""")
+    assert document.document_type.value == "award_list"
+    assert (document.number, str(document.date)) == ("15/QĐ-SGDĐT", "2018-06-03")
+    assert document.issuer == "Sở Giáo dục và Đào tạo tỉnh Bắc Giang"
+    got = [
+        (a.recipient.name, a.recipient.position, a.award_code, a.period) for a in document.awards
+    ]
+    assert got == [
+        ("Mai Thị Lan Cúc", "Nhân viên", AwardCode.giay_khen, "2017-2018"),
+        ("Đặng Tiến Hải", "Nhân viên", AwardCode.giay_khen, "2017-2018"),
+    ]
+
+
+def test_a_names_only_table_of_collectives_on_its_own_takes_the_titles_award() -> None:
+    document = parse("""
+UBND HUYỆN NAM TRỰC
+PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+DANH SÁCH
+Tập thể được tặng danh hiệu Tập thể lao động tiên tiến năm học 2022-2023
+(Kèm theo Quyết định số 245/QĐ-UBND ngày 20 tháng 7 năm 2023 của Chủ tịch UBND huyện)
+| STT | Tên tập thể |
+| 1 | Trường Tiểu học Nam Hồng |
+| 2 | Tổ Toán - Tin, Trường THCS Nam Hồng |
+""")
+    assert document.issuer == "Phòng Giáo dục và Đào tạo huyện Nam Trực"  # its own header
+    assert document.number == "245/QĐ-UBND"
+    assert [(a.recipient.kind, a.recipient.name) for a in document.awards] == [
+        (RecipientKind.collective, "Trường Tiểu học Nam Hồng"),
+        (RecipientKind.collective, "Tổ Toán - Tin, Trường THCS Nam Hồng"),
+    ]
+    assert {(a.award_code, a.period) for a in document.awards} == {
+        (AwardCode.tap_the_lao_dong_tien_tien, "2022-2023")
+    }

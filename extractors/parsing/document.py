@@ -7,7 +7,7 @@ into contract records with confidence, evidence and warnings.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from extractors.commendation_method import annotate
@@ -30,6 +30,7 @@ from extractors.parsing.field_confidence import add_field_confidence
 from extractors.parsing.header import issuer_from_authority, parse_header
 from extractors.parsing.issuer import BARE_BODY, FROM_AUTHORITY, is_bare_body
 from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
+from extractors.parsing.list_citation import CitedDecision, cited_decision
 from extractors.parsing.list_columns import Role
 from extractors.parsing.org_names import award_case, organization_case
 from extractors.parsing.signature import find_signer
@@ -184,7 +185,8 @@ def _decision(
         len(lines),
     )
     if kind is DocumentType.award_list:
-        list_at = header.body_start if header.body_start else 0
+        list_at = _list_title_at(lines, header.body_start if header.body_start else 0)
+        _from_cited_decision(document, cited_decision(lines, list_at), doubts)
     document.signer = find_signer(lines, body_end, list_at if list_at > body_end else None)
 
     declared: dict[RecipientKind, int] = {}
@@ -221,9 +223,38 @@ def _decision(
         any(g.has_list for g in grants) or kind is DocumentType.award_list or not inline_total
     ):
         rows = parse_list(list_items)
-        titled = _list_title_award(lines, list_at, document)
+        titled = _list_title(lines, list_at, document)
         for row in rows:
             document.awards.append(_row_award(row, grants, document, len(rows), titled))
+
+
+def _list_title_at(lines: list[LineItem], fallback: int) -> int:
+    """The `DANH SÁCH` line of a list archived on its own: its rows follow its title."""
+    return next(
+        (
+            i
+            for i, line in enumerate(lines[:25])
+            if line.is_upper and line.folded.startswith("danh sach")
+        ),
+        fallback,
+    )
+
+
+def _from_cited_decision(
+    document: ExtractedDocument, cited: CitedDecision | None, doubts: dict[str, float]
+) -> None:
+    """A list's number, date and issuer are those of the decision it is attached to,
+    where its own header does not print them."""
+    if cited is None:
+        return
+    if document.number is None and cited.number:
+        document.number = cited.number
+        doubts.pop("/number", None)
+    document.date = document.date or cited.date
+    if cited.issuer and (document.issuer is None or doubts.get("/issuer", 0.0) < 0.7):
+        document.issuer = cited.issuer
+        doubts["/issuer"] = FROM_AUTHORITY
+        document.issuer_level = issuer_level_of(document.issuer)
 
 
 def _items_from(items: list[Item], first: LineItem | None, kind: DocumentType) -> list[Item]:
@@ -242,26 +273,26 @@ def _grant_for(kind: RecipientKind | None, grants: list[Grant]) -> Grant | None:
     return grants[0] if grants else None
 
 
-def _list_title_award(
-    lines: list[LineItem], list_at: int, document: ExtractedDocument
-) -> AwardMatch | None:
-    """The award the list's title names (`Tập thể, cá nhân được tặng Giấy khen của …`),
-    for rows whose article's award went unread: the title's lines up to `(Kèm theo …)`."""
-    titled_at = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.is_upper and line.folded.startswith("danh sach")
-        ),
-        list_at,
-    )
-    for line in lines[titled_at : titled_at + 4]:
+@dataclass(frozen=True)
+class _ListTitle:
+    """What a list's title says of all its rows (`… được tặng Giấy khen … năm học 2022-2023`)."""
+
+    award: AwardMatch | None = None
+    period: str | None = None
+
+
+def _list_title(lines: list[LineItem], list_at: int, document: ExtractedDocument) -> _ListTitle:
+    """The award and school year the list's title names, for rows whose article did not
+    say them (unread, or no decision at all): its lines up to `(Kèm theo …)`."""
+    award, period = None, None
+    for line in lines[list_at : list_at + 4]:
         if line.folded.lstrip("(\"“'").startswith("kem theo"):
             break
         found = match_award(line.text, document.issuer_level)
-        if found is not None and found.code is not AwardCode.other:
-            return found
-    return None
+        if award is None and found is not None and found.code is not AwardCode.other:
+            award = found
+        period = period or find_period(line.text)
+    return _ListTitle(award, period)
 
 
 def _row_award(
@@ -269,7 +300,7 @@ def _row_award(
     grants: list[Grant],
     document: ExtractedDocument,
     rows: int,
-    titled: AwardMatch | None = None,
+    titled: _ListTitle | None = None,
 ) -> Award:
     cells = row.cells
     own = row_kind(cells.get(Role.combined) or cells.get(Role.name, ""))
@@ -295,16 +326,19 @@ def _row_award(
     grant = _grant_for(parts.kind, grants)
     if award is None and grant is not None:
         award = grant.award_for(parts.kind)
-    if award is None:
-        award = titled
+    if award is None and titled is not None:
+        award = titled.award
     result = _award(parts, grant, award, row.confidence, [], row.text, rows, doubts)
     result.evidence = Evidence(page=row.page, bbox=row.bbox, text=row.text)
     if cells.get(Role.amount):
         result.amount_vnd = find_amount_vnd(cells[Role.amount] + " đồng") or result.amount_vnd
     if cells.get(Role.period):
         result.period = find_period(cells[Role.period]) or result.period
-    if result.period is None and grant is None and document.subject:
-        result.period = find_period(document.subject)  # no article read: the subject's year
+    if result.period is None and grant is None:
+        # no article read: the school year of the list's title, or of the subject
+        result.period = (titled.period if titled else None) or (
+            find_period(document.subject) if document.subject else None
+        )
     return result
 
 
