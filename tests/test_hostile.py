@@ -122,3 +122,33 @@ def test_a_very_tall_page_is_drawn_within_the_pixel_cap() -> None:
     image = page_view(data, page)
     assert image.width * image.height <= 16_000_000
     assert abs(image.height / image.width - 300) < 3  # the page's shape is kept
+
+
+# --- 5. Ids and offsets past the database's integer range -----------------------------
+
+HUGE = str(2**63)
+
+
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("GET", f"/api/v1/documents/{HUGE}"),
+        ("GET", f"/api/v1/documents/{HUGE}/original"),
+        ("GET", f"/api/v1/documents/{HUGE}/pages"),
+        ("GET", f"/api/v1/documents/{HUGE}/pages/1/image"),
+        ("GET", f"/api/v1/documents/1/pages/{HUGE}/image"),
+        ("GET", f"/api/v1/awards/{HUGE}"),
+        ("GET", f"/api/v1/awards/{HUGE}/history"),
+        ("GET", f"/api/v1/batches/{HUGE}"),
+        ("GET", f"/api/v1/documents?offset={HUGE}"),
+        ("GET", f"/api/v1/awards?offset={HUGE}"),
+        ("GET", f"/api/v1/awards?document_id={HUGE}"),
+    ],
+)
+def test_an_id_or_offset_past_the_integer_range_is_a_422_not_a_500(
+    client: TestClient, method: str, path: str
+) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 422, (path, response.status_code, response.text[:200])
+    assert response.json()["error"]["code"] == "invalid_request"
+    assert client.get("/api/v1/documents").status_code == 200

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from service import accounts
 from service.accounts import AccountError
 from service.api.auth import AUTH_ERRORS, SESSION_COOKIE, Admin, Viewer, as_admin
-from service.api.deps import ArchiveDep
+from service.api.deps import ArchiveDep, DbId
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, _utc
 from service.archive import Archive
@@ -277,7 +277,7 @@ def list_tokens(name: str, archive: ArchiveDep) -> list[TokenInfo]:
     summary="Revoke an API token: scripts using it get 401 from now on",
     responses=error_responses(404),
 )
-def revoke_token(name: str, token_id: int, archive: ArchiveDep, admin: Admin) -> Response:
+def revoke_token(name: str, token_id: DbId, archive: ArchiveDep, admin: Admin) -> Response:
     with archive.db.write() as session:
         user = _user(session, name)
         token = session.get(ApiToken, token_id)

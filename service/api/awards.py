@@ -15,7 +15,7 @@ from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientK
 from schemas.signatures import SignatureState
 from service import award_export
 from service.api.auth import AUTH_ERRORS, as_viewer
-from service.api.deps import ArchiveDep, get_or_404
+from service.api.deps import ArchiveDep, DbId, DbIdQuery, Offset, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardList, AwardOut, FacetOut
 from service.award_search import MAX_LIMIT, AwardQuery, iter_awards, search_awards
@@ -71,7 +71,7 @@ def award_filters(
     kind: RecipientKind | None = None,
     document_type: DocumentType | None = None,
     review_state: ReviewStateName | None = None,
-    document_id: int | None = None,
+    document_id: DbIdQuery = None,
     commendation_method: Annotated[
         list[MethodName] | None,
         Query(description="How the commendation came about (repeatable); `unknown`: not stated"),
@@ -148,7 +148,7 @@ def list_awards(
     ] = False,
     facet_size: Annotated[int, Query(ge=1, le=100)] = 10,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> AwardList:
     query = replace(filters, limit=limit, offset=offset)
     with archive.db.read() as session:
@@ -202,7 +202,7 @@ def export_awards(
     summary="One award row with its evidence and decision",
     responses=error_responses(404),
 )
-def get_award(award_id: int, archive: ArchiveDep) -> AwardOut:
+def get_award(award_id: DbId, archive: ArchiveDep) -> AwardOut:
     with archive.db.read() as session:
         award = get_or_404(session, Award, award_id, "award")
         return AwardOut.of(award)

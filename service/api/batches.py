@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from extractors.errors import ExtractionError
 from service import batches
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
-from service.api.deps import ArchiveDep
+from service.api.deps import ArchiveDep, DbId
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, BatchOut
 from service.api.upload import receive_upload, upload_body
@@ -136,7 +136,7 @@ async def create_batch(
     summary="A batch's files counted by state, files per second and time left",
     responses=error_responses(404),
 )
-def get_batch(batch_id: int, archive: ArchiveDep) -> BatchOut:
+def get_batch(batch_id: DbId, archive: ArchiveDep) -> BatchOut:
     return _out(archive, batch_id)
 
 
@@ -146,7 +146,7 @@ def get_batch(batch_id: int, archive: ArchiveDep) -> BatchOut:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}}, **error_responses(404)},
 )
-def batch_report(batch_id: int, archive: ArchiveDep) -> StreamingResponse:
+def batch_report(batch_id: DbId, archive: ArchiveDep) -> StreamingResponse:
     _out(archive, batch_id)
 
     rows = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
 from sqlalchemy.orm import Session
 
 from service.api.errors import ApiError
@@ -24,6 +24,13 @@ def get_jobs(request: Request) -> Executor:
 
 ArchiveDep = Annotated[Archive, Depends(get_archive)]
 JobsDep = Annotated[Executor, Depends(get_jobs)]
+
+MAX_DB_INT = 2**63 - 1
+"""The database's integer range: a larger id or offset is a bad request (422), not a 500."""
+
+DbId = Annotated[int, Path(le=MAX_DB_INT)]
+DbIdQuery = Annotated[int | None, Query(le=MAX_DB_INT)]
+Offset = Annotated[int, Query(ge=0, le=MAX_DB_INT)]
 
 
 Row = TypeVar("Row")

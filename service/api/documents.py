@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from extractors.errors import ExtractionError
 from schemas import ExtractedDocument, SignatureState
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
-from service.api.deps import ArchiveDep, JobsDep, get_or_404
+from service.api.deps import ArchiveDep, DbId, JobsDep, Offset, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import (
     API,
@@ -85,7 +85,7 @@ def list_documents(
         SignatureState | None, Query(description="One of the file's signatures is in this state")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> DocumentList:
     state = signature_state.value if signature_state else None
     where, params = signature_conditions("documents.id", signed, state)
@@ -116,7 +116,7 @@ def _document(archive: Archive, document_id: int) -> Document:
     summary="A document's status, processing events and extracted record",
     responses=error_responses(404),
 )
-def get_document(document_id: int, archive: ArchiveDep) -> DocumentDetail:
+def get_document(document_id: DbId, archive: ArchiveDep) -> DocumentDetail:
     with archive.db.read() as session:
         document = get_or_404(session, Document, document_id, "document")
         decision = session.scalars(
@@ -147,7 +147,7 @@ def get_document(document_id: int, archive: ArchiveDep) -> DocumentDetail:
     response_class=StreamingResponse,
     responses={200: {"content": {"application/pdf": {}}}, **error_responses(404)},
 )
-def get_original(document_id: int, archive: ArchiveDep) -> StreamingResponse:
+def get_original(document_id: DbId, archive: ArchiveDep) -> StreamingResponse:
     document = _document(archive, document_id)
     try:
         stream = archive.store.open(original_key(document.sha256))
@@ -179,7 +179,7 @@ def get_original(document_id: int, archive: ArchiveDep) -> StreamingResponse:
     responses=error_responses(404, 409),
 )
 def reprocess_document(
-    document_id: int, archive: ArchiveDep, jobs: JobsDep, user: Archivist
+    document_id: DbId, archive: ArchiveDep, jobs: JobsDep, user: Archivist
 ) -> DocumentOut:
     with archive.db.write() as session:
         document = get_or_404(session, Document, document_id, "document")

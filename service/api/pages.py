@@ -12,7 +12,7 @@ from extractors.errors import ExtractionError
 from extractors.page_view import NoPageImageError
 from schemas.document_text import DocumentText, PageSource
 from service.api.auth import AUTH_ERRORS, as_viewer
-from service.api.deps import ArchiveDep, get_or_404
+from service.api.deps import ArchiveDep, DbId, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, PageOut
 from service.archive import Archive
@@ -67,7 +67,7 @@ def _pages(archive: Archive, document_id: int) -> list[PageOut]:
     summary="A document's pages: their size in box units and where their images are",
     responses=error_responses(404, 409),
 )
-async def list_pages(document_id: int, archive: ArchiveDep) -> list[PageOut]:
+async def list_pages(document_id: DbId, archive: ArchiveDep) -> list[PageOut]:
     return await run_in_threadpool(_pages, archive, document_id)
 
 
@@ -105,8 +105,8 @@ def _page_jpeg(archive: Archive, document: Document, number: int, reading: str) 
     },
 )
 async def get_page_image(
-    document_id: int,
-    number: int,
+    document_id: DbId,
+    number: DbId,
     request: Request,
     archive: ArchiveDep,
     v: Annotated[

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select
 
 from service.api.auth import AUTH_ERRORS, as_admin
-from service.api.deps import ArchiveDep
+from service.api.deps import ArchiveDep, Offset
 from service.api.models import API
 from service.db.models import FixityRun, as_utc
 from service.preservation import audit
@@ -49,7 +49,7 @@ def list_audit(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
     format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
 ) -> AuditList | StreamingResponse:
     query = audit.entries(actor=actor, action=action, target=target, since=since, until=until)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from service import corrections, review_queue
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
-from service.api.deps import ArchiveDep, get_or_404
+from service.api.deps import ArchiveDep, DbId, Offset, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, DocumentOut
 from service.db.models import Award, Decision, Document, DocumentStatus
@@ -90,7 +90,7 @@ def _low_fields(decision: Decision | None) -> list[str]:
 def review_list(
     archive: ArchiveDep,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> ReviewList:
     with archive.db.read() as session:
         total, rows = review_queue.waiting(session, limit, offset)
@@ -130,7 +130,7 @@ def review_list(
     responses=error_responses(404, 409, 422),
 )
 def correct_award(
-    award_id: int,
+    award_id: DbId,
     archive: ArchiveDep,
     user: Archivist,
     changes: Annotated[
@@ -169,7 +169,7 @@ class DecisionFields(BaseModel):
     responses=error_responses(404, 409, 422),
 )
 def correct_document(
-    document_id: int,
+    document_id: DbId,
     archive: ArchiveDep,
     user: Archivist,
     changes: Annotated[
@@ -203,7 +203,7 @@ def correct_document(
     summary="Every change to an award row: read by tdkt, corrected, approved, read again",
     responses=error_responses(404),
 )
-def award_history(award_id: int, archive: ArchiveDep) -> list[HistoryEntry]:
+def award_history(award_id: DbId, archive: ArchiveDep) -> list[HistoryEntry]:
     with archive.db.read() as session:
         award = get_or_404(session, Award, award_id, "award")
         return [HistoryEntry(**entry) for entry in corrections.history(session, award)]
@@ -216,7 +216,7 @@ def award_history(award_id: int, archive: ArchiveDep) -> list[HistoryEntry]:
     responses=error_responses(404, 409),
 )
 def approve_document(
-    document_id: int,
+    document_id: DbId,
     archive: ArchiveDep,
     user: Archivist,
     body: Annotated[Approval | None, Body()] = None,

@@ -27,7 +27,7 @@ from service import corrections, review_queue
 from service.accounts import Principal
 from service.api.accounts import sign_in, sign_out
 from service.api.auth import signed_in
-from service.api.deps import ArchiveDep
+from service.api.deps import ArchiveDep, DbId
 from service.api.errors import ApiError
 from service.award_labels import label
 from service.award_search import AwardQuery, search_awards
@@ -380,7 +380,7 @@ def _row_confidences(record: dict[str, Any], seq: int) -> dict[str, float]:
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(
-    request: Request, document_id: int, archive: ArchiveDep, user: PageViewer
+    request: Request, document_id: DbId, archive: ArchiveDep, user: PageViewer
 ) -> Response:
     with archive.db.read() as session:
         document = session.get(Document, document_id)
@@ -543,7 +543,7 @@ def reports_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Res
 
 
 @router.get("/batches/{batch_id}", response_class=HTMLResponse)
-def batch_page(request: Request, batch_id: int, archive: ArchiveDep, user: PageViewer) -> Response:
+def batch_page(request: Request, batch_id: DbId, archive: ArchiveDep, user: PageViewer) -> Response:
     found = progress(archive, batch_id)
     if found is None:
         return render(request, "not_found.html", user, 404, what=f"lô {batch_id}")
