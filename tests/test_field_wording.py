@@ -590,3 +590,67 @@ Tập thể được tặng danh hiệu Tập thể lao động tiên tiến nă
     assert {(a.award_code, a.period) for a in document.awards} == {
         (AwardCode.tap_the_lao_dong_tien_tien, "2022-2023")
     }
+
+
+def test_certificates_whose_lines_fool_a_reader_of_places_and_days() -> None:
+    """A body in capitals broken before its commune's name is one name; a cited day left
+    blank stays blank though the place-date line below begins with `Nam` (`Nam Hồng,
+    ngày 20 …`); a day OCR could not read (`0T`) waits for review."""
+    body = parse(
+        MOTTO
+        + """
+HIỆU TRƯỞNG TRƯỜNG THCS KIM ĐỒNG
+TẶNG
+GIẤY KHEN
+ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH XÃ
+NAM HỒNG
+Đã có thành tích xuất sắc trong phong trào thi đua năm học 2014 – 2015
+Bắc Hồng, ngày 26 tháng 5 năm 2015
+HIỆU TRƯỞNG
+Ngô Tiến Đạt
+"""
+    )
+    assert body.awards[0].recipient.name == "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Nam Hồng"
+    pupil = parse(
+        MOTTO
+        + """
+HIỆU TRƯỞNG TRƯỜNG THCS LÊ QUÝ ĐÔN
+TẶNG
+GIẤY KHEN
+Em: Hà Thị Thúy Nhàn
+Học sinh lớp: 9A1
+Đã đạt: Giải nhì môn Vật lí
+QĐ số 3121/QĐ-TLQĐ, ngày tháng 5 năm 2012
+Nam Hồng, ngày 20 tháng 5 năm 2012
+HIỆU TRƯỞNG
+Nguyễn Thị Thu Hà
+"""
+    )
+    assert (pupil.number, pupil.date) == ("3121/QĐ-TLQĐ", None)
+    unread = parse(
+        MOTTO
+        + """
+HIỆU TRƯỞNG TRƯỜNG THCS YÊN LƯ
+TẶNG
+GIẤY KHEN
+Ông Nguyễn Đăng Bình
+Đội trưởng Công an thị xã Hồng Lĩnh
+Bác Hồng, ngày 0T tháng 9 năm 2018
+HIỆU TRƯỞNG
+Nguyễn Văn Vỹ
+""",
+        source=PageSource.ocr,
+    )
+    assert unread.date is None and "/date" in unread.low_confidence
+
+
+def test_a_place_date_wrapped_after_its_blank_day_is_not_the_issuer() -> None:
+    document = parse(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 607/QĐ-PGDĐT\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Bỉm Sơn, ngày\ntháng 6 năm 2008\nQUYẾT ĐỊNH\nVề việc tặng Giấy khen\n"
+        "TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO THỊ XÃ BỈM SƠN\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Tặng Giấy khen cho Bà Lê Thị Thu Hà, Giáo viên Trường Tiểu học Bắc Sơn.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\nTRƯỞNG PHÒNG\nLê Văn Tám\n"
+    )
+    assert document.issuer == "Phòng Giáo dục và Đào tạo thị xã Bỉm Sơn"
+    assert document.place == "Bỉm Sơn"

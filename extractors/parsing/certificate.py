@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.dates import find_place_date, iter_dates, parse_date
+from extractors.dates import day_left_blank, find_place_date, iter_dates, parse_date
 from extractors.decision_numbers import find_number
 from extractors.nlp import looks_like_person_name, row_kind, split_recipient
 from extractors.parsing.header import is_motto, is_rule, issuer_from_authority
@@ -28,6 +28,9 @@ from schemas.extracted import Recipient
 _GIVE = re.compile(r"^(tang|truy tang|tang danh hieu|tang thuong|cong nhan)\b")
 _REASON = re.compile(r"^(vi\s+)?(da|dat|co)\s|^(da|vi|dat)\b|thanh tich|hoan thanh")
 _CITATION = re.compile(r"quyet dinh|\bqd\b|vao so|^so\s*:?\s*\d|so qd")
+# a line that ends before the place it names (`… XÃ`, `… THỊ TRẤN`) or on a joining word
+_LOCALITY_END = re.compile(r"\b(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh|tp\.?|va|-|&)$")
+_DAY_LINE = re.compile(r"\bngay\s+\S{1,3}\s+thang\s+\S{1,3}\s+nam\s+\d{4}")
 _INNER_DEBRIS = re.compile(r"(?<=\w)[^\w\s]+(?=\w)")
 _HONORIFIC = re.compile(r"^(ong|ba|thay|co|anh|chi|em|d/c|dong chi)\s", re.IGNORECASE)
 
@@ -53,6 +56,7 @@ class Certificate:
     place: str | None
     signer: Signer
     doubts: list[str] = field(default_factory=list)
+    date_unread: bool = False  # a day printed (or written) that could not be read
 
 
 def parse_certificate(lines: list[LineItem]) -> Certificate:
@@ -163,12 +167,13 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
     place = None
     place_date = None
     place_at: int | None = None
+    place_unread = False
     for at, line in enumerate(lines):
         if _CITATION.search(line.folded) and "so vang" not in line.folded and number is None:
             number = find_number(line.text)
             cited = line.text
             after = lines[at + 1] if at + 1 < len(lines) else None
-            if after is not None and after.folded.startswith(("thang", "nam ")):
+            if after is not None and re.match(r"(thang|nam)\s*[\d.…]", after.folded):
                 cited = f"{cited} {after.text}"  # `… ngày` / `tháng 8 năm 2018` wrapped
             cited_date = parse_date(cited)
             # `ngày … tháng 5 năm 2021`: the cited day was left blank, not missing
@@ -178,6 +183,10 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         found = find_place_date(line.text)
         if found and found[0] and place is None and "quyet dinh" not in line.folded:
             place, place_date, place_at = found[0], found[1], at
+            place_unread = place_date is None and not day_left_blank(line.text)
+        elif place is None and _DAY_LINE.search(line.folded) and "quyet dinh" not in line.folded:
+            # `Bác Hồng, ngày 0T tháng 9 năm 2018`: a day OCR could not read
+            place_unread = parse_date(line.text) is None and not day_left_blank(line.text)
     signer = find_signer(lines, k)
     if signer.name is None and place_at is not None and place_at < k:
         signer = find_signer(lines, place_at)  # the body was read after the signature
@@ -194,6 +203,7 @@ def parse_certificate(lines: list[LineItem]) -> Certificate:
         place=place,
         signer=signer,
         doubts=doubts,
+        date_unread=not cited_blank and cited_date is None and place_date is None and place_unread,
     )
 
 
@@ -280,6 +290,11 @@ def _recipient(lines: list[LineItem]) -> Recipient | None:
     rest = [text for text in rest if text]
     if first.isupper() and not _names_a_person(first) and not looks_like_person_name(first):
         name = organization_case(first)
+        if rest and _LOCALITY_END.search(fold(first)):
+            # `ĐOÀN THANH NIÊN … XÃ` / `NAM HỒNG`: the name goes on onto the next line
+            name = organization_case(f"{first} {' '.join(rest)}")
+            parts = split_recipient(name, RecipientKind.collective)
+            return Recipient(kind=RecipientKind.collective, name=name, unit=parts.unit)
         if rest:
             unit = organization_case(" ".join(rest))
             return Recipient(kind=RecipientKind.collective, name=f"{name}, {unit}", unit=unit)

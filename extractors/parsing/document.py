@@ -119,6 +119,8 @@ def _certificate(
     document.issuer, document.issuer_level = cert.issuer, cert.issuer_level
     document.number, document.place, document.signer = cert.number, cert.place, cert.signer
     document.date = cert.date if isinstance(cert.date, date) else None
+    if document.date is None and cert.date_unread:
+        doubts["/date"] = UNREAD_FIELD
     if cert.recipient is None:
         document.warnings.append("no recipient found on the certificate")
         return
@@ -285,8 +287,8 @@ def _list_title(lines: list[LineItem], list_at: int, document: ExtractedDocument
     """The award and school year the list's title names, for rows whose article did not
     say them (unread, or no decision at all): its lines up to `(Kèm theo …)`."""
     award, period = None, None
-    for line in lines[list_at : list_at + 4]:
-        if line.folded.lstrip("(\"“'").startswith("kem theo"):
+    for line in lines[list_at : list_at + 8]:  # the list's own header may come between
+        if line.folded.lstrip("(\"“'").startswith("kem theo") or line.folded[:1].isdigit():
             break
         found = match_award(line.text, document.issuer_level)
         if award is None and found is not None and found.code is not AwardCode.other:

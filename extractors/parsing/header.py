@@ -49,6 +49,7 @@ _AUTHORITY_TITLES = (
 _TITLE_LINE = re.compile(r"^[\W_]{0,3}quyet\s*di?nh\b")
 # `Số:`, as OCR reads it too (`Sô:`, `S6:`, `S:465/QĐ`)
 _NUMBER_LABEL = re.compile(r"^s(?:[oốô6ó]\s*[:.]?|\s*[:.]\s*(?=\d))")
+_CUT_PLACE_DATE = re.compile(r"^([^\W\d_][\w. -]{1,40}?),\s*ngày[\s.…_]*$", re.IGNORECASE)
 _SYMBOL_ONLY = re.compile(r"^[\s.…_/-]*[A-ZĐ]{1,6}(?:[-/.][A-ZĐ&]{1,8})+\s*$")
 
 
@@ -183,6 +184,12 @@ def parse_header(lines: list[LineItem], title_words: tuple[str, ...] = ()) -> He
             if header.place is None and header.date is None:
                 header.place, header.date = place_date
                 header.date_line = text
+            continue
+        cut_date = _CUT_PLACE_DATE.match(text)
+        if cut_date:
+            # `Bỉm Sơn, ngày` / `tháng 6 năm 2008`: a place-date wrapped after a blank day
+            header.place = header.place or cut_date.group(1).strip()
+            header.date_line = header.date_line or text
             continue
         if re.match(r"^so\s*[:.]|^so\s+\d", folded):
             header.number_line = header.number_line or text  # `Số:` alone, blank after it

@@ -49,6 +49,7 @@ AXES: dict[str, tuple[str, ...]] = {
         "continuation_no_header",
         "numbered_lines",
         "numbered_in_article",
+        "list_alone",  # the attached list archived without its decision's pages
     ),
     "section_headings": ("clean", "misread", "none"),
     "inline_separator": ("semicolon", "comma", "newline_dash", "va"),

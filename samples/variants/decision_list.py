@@ -3,15 +3,17 @@ groups, award sections, merged cells, a table running on without its header, num
 lines), or numbered lines under section headings inside Điều 1 itself."""
 
 import random
+from dataclasses import replace
 
 from samples.variants.decision_front import award_phrase, closing, front, subject_of
 from samples.variants.issuers import AwardChoice, Issuer
-from samples.variants.page_model import Block, Composed, Line, PageBreak, Table
+from samples.variants.page_model import Block, Columns, Composed, Line, PageBreak, Table
 from samples.variants.parts import (
     authority_words,
     date_short,
     draw_date,
     lower_first,
+    motto,
     print_period,
     school_year,
 )
@@ -291,6 +293,16 @@ def compose(
     else:
         lead = f"Điều 1. Tặng danh hiệu thi đua và hình thức khen thưởng cho {whom}"
     in_article = structure == "numbered_in_article"
+    alone = structure == "list_alone"
+    if alone:
+        # the list's own header repeats the issuer's; no title, articles or signature
+        blocks = [
+            Columns(
+                tuple(Line(t, "center", bold=True, size=12) for t in issuer.header),
+                motto(issuer),
+                split=0.46,
+            )
+        ]
     if in_article:
         blocks.append(Line(f"{lead}, gồm:", "justify", size=13, indent=28, space_before=6))
         for index, (title, _kind, rows) in enumerate(sections):
@@ -303,13 +315,24 @@ def compose(
         blocks.append(Line(f"{reason}.", "justify", size=13, indent=28))
         blocks += closing(issuer, head, 2)
     else:
-        blocks.append(
-            Line(f"{lead} (có danh sách kèm theo).", "justify", size=13, indent=28, space_before=6)
-        )
-        blocks.append(Line(f"{reason}.", "justify", size=13, indent=28))
-        blocks += closing(issuer, head, 2)
-        blocks.append(PageBreak())
+        if not alone:
+            blocks.append(
+                Line(
+                    f"{lead} (có danh sách kèm theo).",
+                    "justify",
+                    size=13,
+                    indent=28,
+                    space_before=6,
+                )
+            )
+        if not alone:
+            blocks.append(Line(f"{reason}.", "justify", size=13, indent=28))
+            blocks += closing(issuer, head, 2)
+            blocks.append(PageBreak())
         number = head.number or "      "
+        # a day the decision left blank is blank where its list cites it
+        blank_day = axes["number_day"] == "blank_day"
+        cited_day = f"   /{issued.month}/{issued.year}" if blank_day else date_short(issued, rng)
         blocks += [
             Line("DANH SÁCH", "center", bold=True, size=14),
             Line(
@@ -321,8 +344,7 @@ def compose(
                 size=13,
             ),
             Line(
-                f"(Kèm theo Quyết định số {number} ngày {date_short(issued, rng)} của "
-                f"{authority_words(issuer)})",
+                f"(Kèm theo Quyết định số {number} ngày {cited_day} của {authority_words(issuer)})",
                 "center",
                 italic=True,
                 size=12.5,
@@ -339,19 +361,23 @@ def compose(
                 blocks.append(_table(rows, cols, caps, structure, kind))
     # What a row's cells do not print is not in its truth.
     printed_rows = [_as_printed(row, cols_people, structure, in_article) for row in all_rows]
+    if alone and not any(period_text in b.text for b in blocks if isinstance(b, Line)):
+        # the school year and the achievement were said in the decision's pages only
+        printed_rows = [replace(row, period=None, reason=None) for row in printed_rows]
     composed = Composed(tuple(blocks))
     truth = document(
-        document_type="decision",
+        document_type="award_list" if alone else "decision",
         issuer=issuer,
         number=head.number,
-        day=head.day,
-        subject=subject,
+        day=(None if axes["number_day"] == "blank_day" else issued) if alone else head.day,
+        subject=None if alone else subject,
         signer=head.signer,
         rows=printed_rows,
         pages=1,
         ocr=ocr,
-        counts=(n_c or None, n_i),
+        counts=(None, None) if alone else (n_c or None, n_i),
         parent=bool(issuer.header),
+        signed=not alone,
     )
     return composed, truth
 

@@ -57,6 +57,7 @@ def document(
     ocr: bool,
     counts: tuple[int | None, int | None] = (None, None),
     parent: bool = True,
+    signed: bool = True,
 ) -> ExtractedDocument:
     return ExtractedDocument.model_validate(
         {
@@ -68,7 +69,11 @@ def document(
             "date": day,
             "place": issuer.place,
             "subject": subject,
-            "signer": TruthSigner(name=signer.name, title=signer.title, authority=signer.authority),
+            "signer": (
+                TruthSigner(name=signer.name, title=signer.title, authority=signer.authority)
+                if signed
+                else TruthSigner(name=None, title=None, authority=None)
+            ),
             "declared_counts": DeclaredCounts(collective=counts[0], individual=counts[1]),
             "awards": [row.truth() for row in rows],
             "pages": pages,
