@@ -12,6 +12,7 @@ import re
 
 from extractors.parsing.header import is_decision_title
 from extractors.parsing.items import LineItem
+from extractors.parsing.list_citation import is_list_title
 from schemas import DocumentType
 
 _CERTIFICATE_TITLES = re.compile(
@@ -37,7 +38,7 @@ def classify(lines: list[LineItem]) -> DocumentType:
     )
     if certificate_marks and not has_articles:
         return DocumentType.certificate
-    if any(line.is_upper and line.folded.startswith("danh sach") for line in lines[:25]):
+    if any(is_list_title(line) for line in lines[:25]):
         return DocumentType.award_list
     if has_title:
         return DocumentType.decision

@@ -30,7 +30,12 @@ from extractors.parsing.field_confidence import add_field_confidence
 from extractors.parsing.header import issuer_from_authority, parse_header
 from extractors.parsing.issuer import BARE_BODY, FROM_AUTHORITY, is_bare_body
 from extractors.parsing.items import Item, LineItem, flatten, lines_of, union_bbox
-from extractors.parsing.list_citation import CitedDecision, cited_decision
+from extractors.parsing.list_citation import (
+    CitedDecision,
+    cited_decision,
+    cites_decision,
+    is_list_title,
+)
 from extractors.parsing.list_columns import Role
 from extractors.parsing.org_names import award_case, organization_case
 from extractors.parsing.signature import find_signer
@@ -178,14 +183,7 @@ def _decision(
 
     articles, body_end = split_articles(lines, header.body_start)
     grants = parse_grants(articles, header.subject, document.issuer_level)
-    list_at = next(
-        (
-            i
-            for i in range(body_end, len(lines))
-            if lines[i].is_upper and lines[i].folded.startswith("danh sach")
-        ),
-        len(lines),
-    )
+    list_at = next((i for i in range(body_end, len(lines)) if is_list_title(lines[i])), len(lines))
     if kind is DocumentType.award_list:
         list_at = _list_title_at(lines, header.body_start if header.body_start else 0)
         _from_cited_decision(document, cited_decision(lines, list_at), doubts)
@@ -232,14 +230,7 @@ def _decision(
 
 def _list_title_at(lines: list[LineItem], fallback: int) -> int:
     """The `DANH SÁCH` line of a list archived on its own: its rows follow its title."""
-    return next(
-        (
-            i
-            for i, line in enumerate(lines[:25])
-            if line.is_upper and line.folded.startswith("danh sach")
-        ),
-        fallback,
-    )
+    return next((i for i, line in enumerate(lines[:25]) if is_list_title(line)), fallback)
 
 
 def _from_cited_decision(
@@ -288,7 +279,7 @@ def _list_title(lines: list[LineItem], list_at: int, document: ExtractedDocument
     say them (unread, or no decision at all): its lines up to `(Kèm theo …)`."""
     award, period = None, None
     for line in lines[list_at : list_at + 8]:  # the list's own header may come between
-        if line.folded.lstrip("(\"“'").startswith("kem theo") or line.folded[:1].isdigit():
+        if cites_decision(line) or line.folded[:1].isdigit():
             break
         found = match_award(line.text, document.issuer_level)
         if award is None and found is not None and found.code is not AwardCode.other:

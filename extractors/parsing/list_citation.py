@@ -22,6 +22,16 @@ _CITES = re.compile(r"^[\W_]{0,3}kem\s+theo\s+(quyet\s+dinh|qd)\b")
 _OWNER = re.compile(r"\bcua\s+")
 
 
+def is_list_title(line: LineItem) -> bool:
+    """`DANH SÁCH` in capitals: the title of an award list."""
+    return line.is_upper and line.folded.startswith("danh sach")
+
+
+def cites_decision(line: LineItem) -> bool:
+    """`(Kèm theo Quyết định số …`: the line that names the list's decision."""
+    return _CITES.match(line.folded) is not None
+
+
 @dataclass(frozen=True)
 class CitedDecision:
     number: str | None
@@ -33,7 +43,7 @@ def cited_decision(lines: list[LineItem], start: int = 0) -> CitedDecision | Non
     """The decision the `(Kèm theo Quyết định …)` line under a list's title cites, read
     with the line it wraps onto; None when the list cites none."""
     for at in range(start, min(len(lines), start + 8)):
-        if not _CITES.match(lines[at].folded):
+        if not cites_decision(lines[at]):
             continue
         text = lines[at].text
         if not text.rstrip().endswith(")") and at + 1 < len(lines):
