@@ -64,11 +64,12 @@ def _plain(value: Any) -> Any:
 
 def json_chunks(awards: Iterable[Award]) -> Iterator[str]:
     """A JSON array of objects keyed by field name, one row per chunk."""
-    yield "["
-    for i, award in enumerate(awards):
+    empty = True
+    for award in awards:  # the first chunk holds the first row: the search has run
         row = {c.key: _plain(c.value(award)) for c in COLUMNS}
-        yield ("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False)
-    yield "\n]\n"
+        yield ("[" if empty else ",") + "\n" + json.dumps(row, ensure_ascii=False)
+        empty = False
+    yield "[\n]\n" if empty else "\n]\n"
 
 
 def write_xlsx(awards: Iterable[Award], target: IO[bytes]) -> int:

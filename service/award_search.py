@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import BindParameter, TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
-from service import award_index, lexicon, search_keys
+from service import award_index, lexicon, query_limits, search_keys
 from service.award_index import WordMatch
 from service.award_keys import period_years
 from service.award_labels import label
@@ -383,7 +383,13 @@ def _words_condition(session: Session, plan: _Plan, typed: str) -> None:
         plan.tier = f"CASE WHEN {' AND '.join(likes)} THEN 0 ELSE 1 END"
 
 
+def check_query(query: AwardQuery) -> None:
+    """Raise `QueryTooLong` for a text field longer than a search takes."""
+    query_limits.check_fields((f, getattr(query, f)) for f in query_limits.SEARCH_TEXT_FIELDS)
+
+
 def _plan(session: Session, query: AwardQuery) -> _Plan:
+    check_query(query)
     query = _understood(query)
     plan = _Plan(backend_of(session))
     if query.name:

@@ -158,7 +158,8 @@ def search(
     from service import award_export
     from service.api.models import AwardList, AwardOut
     from service.archive import open_archive
-    from service.award_search import AwardQuery, iter_awards, search_awards
+    from service.award_search import AwardQuery, check_query, iter_awards, search_awards
+    from service.query_limits import QueryTooLong
     from service.terminal import award_table
 
     if award_code is not None and award_code not in AwardCode.__members__:
@@ -182,6 +183,10 @@ def search(
         limit=limit,
         offset=offset,
     )
+    try:
+        check_query(search_query)
+    except QueryTooLong as error:
+        fail(error.code, str(error), 2)
     archive = open_archive(load_settings())
     try:
         with archive.db.read() as session:

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from service import search_keys
+from service import query_limits, search_keys
 from service.db.models import Award
 from service.name_match import NameCandidate, name_distance, near_names
 from service.person_links import active_links
@@ -182,6 +182,7 @@ def _rows_for(session: Session, candidates: list[NameCandidate]) -> list[Award]:
 def find_people(session: Session, q: str, fuzzy: bool = True) -> list[Person]:
     """People whose name matches `q` (honorifics ignored), closest name first, then most
     awarded."""
+    query_limits.check_text("q", q)
     words = search_keys.words(strip_honorific(q))
     candidates = near_names(session, words, fuzzy=fuzzy)
     distances = {c.key: c.distance for c in candidates[:MAX_NAMES]}
@@ -200,9 +201,11 @@ def find_people(session: Session, q: str, fuzzy: bool = True) -> list[Person]:
 def get_person(session: Session, pid: str, joined: bool = True) -> Person | None:
     """The person with this id, grouped again from the rows as they are now (and with the
     people an archivist joined to them, unless `joined` is false)."""
+    if len(pid) > query_limits.MAX_PERSON_ID_CHARS:
+        return None
     name_slug, _, _ = pid.partition("~")
-    words = [w for w in name_slug.split("-") if w]
-    if not words:
+    words = search_keys.words(name_slug.replace("-", " "))  # an id's own words only
+    if not words or len(words) > query_limits.MAX_QUERY_WORDS:
         return None
     candidates = near_names(session, words)
     people = _group(_rows_for(session, candidates), {c.key: c.distance for c in candidates})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -18,8 +19,15 @@ from service.api.auth import AUTH_ERRORS, as_viewer
 from service.api.deps import ArchiveDep, DbId, DbIdQuery, Offset, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardList, AwardOut, FacetOut
-from service.award_search import MAX_LIMIT, AwardQuery, iter_awards, search_awards
+from service.award_search import (
+    MAX_LIMIT,
+    AwardQuery,
+    check_query,
+    iter_awards,
+    search_awards,
+)
 from service.db.models import Award
+from service.query_limits import MAX_QUERY_CHARS, QueryTooLong
 
 router = APIRouter(
     prefix=API, tags=["awards"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
@@ -45,6 +53,7 @@ def award_filters(
             description="Words anywhere in the award row; award wording (`cstd co so`, "
             "`bang khen tinh`) and a year or school year (`2019-2020`) become filters",
             examples=["cstd co so 2019-2020 nguyen khuyen"],
+            max_length=MAX_QUERY_CHARS,
         ),
     ] = None,
     name: Annotated[
@@ -53,10 +62,13 @@ def award_filters(
             description="A recipient's name or part of it, in order; honorifics (`cô`, "
             "`thầy`, `đ/c`) ignored; exact diacritics rank first",
             examples=["cô Nguyễn Thị Thanh Xuân"],
+            max_length=MAX_QUERY_CHARS,
         ),
     ] = None,
     fuzzy: Annotated[bool, Query(description="Also find names one or two OCR slips away")] = True,
-    unit: Annotated[str | None, Query(examples=["THPT Nguyễn Khuyến"])] = None,
+    unit: Annotated[
+        str | None, Query(examples=["THPT Nguyễn Khuyến"], max_length=MAX_QUERY_CHARS)
+    ] = None,
     award_code: Annotated[
         list[AwardCode] | None, Query(description="One or more award codes")
     ] = None,
@@ -65,9 +77,13 @@ def award_filters(
     ] = None,
     year_from: Year = None,
     year_to: Year = None,
-    issuer: Annotated[str | None, Query(examples=["Sở Giáo dục Nam Định"])] = None,
+    issuer: Annotated[
+        str | None, Query(examples=["Sở Giáo dục Nam Định"], max_length=MAX_QUERY_CHARS)
+    ] = None,
     issuer_level: IssuerLevel | None = None,
-    number: Annotated[str | None, Query(examples=["1234/QĐ-SGDĐT"])] = None,
+    number: Annotated[
+        str | None, Query(examples=["1234/QĐ-SGDĐT"], max_length=MAX_QUERY_CHARS)
+    ] = None,
     kind: RecipientKind | None = None,
     document_type: DocumentType | None = None,
     review_state: ReviewStateName | None = None,
@@ -105,7 +121,7 @@ def award_filters(
 ) -> AwardQuery:
     if year_from is not None and year_to is not None and year_from > year_to:
         raise ApiError(422, "invalid_request", "year_from is after year_to")
-    return AwardQuery(
+    query = AwardQuery(
         q=q,
         name=name,
         unit=unit,
@@ -128,6 +144,11 @@ def award_filters(
         signature_state=signature_state.value if signature_state else None,
         fuzzy=fuzzy,
     )
+    try:
+        check_query(query)
+    except QueryTooLong as error:
+        raise ApiError(422, error.code, str(error)) from None
+    return query
 
 
 Filters = Annotated[AwardQuery, Depends(award_filters)]
@@ -170,6 +191,8 @@ def list_awards(
 @router.get(
     "/awards/export",
     summary="Every award a search matches, as CSV (UTF-8 with BOM), XLSX or JSON",
+    description="A query too long for a search (`query_too_long`) is refused before the "
+    "first byte is sent.",
     response_class=StreamingResponse,
     responses={
         200: {
@@ -188,9 +211,13 @@ def export_awards(
         with archive.db.read() as session:
             yield from award_export.chunks(iter_awards(session, filters), format)
 
+    stream = body()
+    # The search runs for the first chunk, here: a failing one answers as an error, not
+    # as a 200 whose file is cut short.
+    first = next(stream, b"")
     filename = f"tdkt-khen-thuong-{date.today().isoformat()}.{format}"
     return StreamingResponse(
-        body(),
+        chain([first], stream),
         media_type=award_export.FORMATS[format],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

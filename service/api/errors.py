@@ -82,6 +82,16 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorResponse} for status in statuses}
 
 
+def _validation_code(error: RequestValidationError) -> str:
+    """`query_too_long` when every problem is a query or path text over its length."""
+    items = error.errors()
+    if items and all(item.get("type") == "string_too_long" for item in items):
+        places = {str(item.get("loc", ("",))[0]) for item in items}
+        if places <= {"query", "path"}:
+            return "query_too_long"
+    return "invalid_request"
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, error: ApiError) -> JSONResponse:
@@ -94,7 +104,7 @@ def install_error_handlers(app: FastAPI) -> None:
             for item in error.errors()
         ]
         summary = "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
-        return error_response(422, "invalid_request", summary, details=problems)
+        return error_response(422, _validation_code(error), summary, details=problems)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:

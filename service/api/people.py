@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,15 @@ from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, PersonDetail, PersonList, PersonOut, StreakOut
 from service.award_labels import label
 from service.people import Person, find_people, get_person, streaks
+from service.query_limits import (
+    MAX_PERSON_ID_CHARS,
+    MAX_QUERY_CHARS,
+    QueryTooLong,
+    check_text,
+)
 from service.state_records.eligibility import eligibility
+
+PersonId = Annotated[str, Path(max_length=MAX_PERSON_ID_CHARS)]
 
 router = APIRouter(
     prefix=API, tags=["people"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
@@ -35,6 +43,7 @@ def list_people(
         str,
         Query(
             min_length=1,
+            max_length=MAX_QUERY_CHARS,
             description="A name, with or without diacritics; honorifics ignored",
             examples=["cô Nguyễn Thị Thanh Xuân"],
         ),
@@ -42,6 +51,10 @@ def list_people(
     fuzzy: bool = True,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> PersonList:
+    try:
+        check_text("q", q)
+    except QueryTooLong as error:
+        raise ApiError(422, error.code, str(error)) from None
     with archive.db.read() as session:
         people = find_people(session, q, fuzzy=fuzzy)
         items = [PersonOut.of(person) for person in people[:limit]]
@@ -67,7 +80,7 @@ def _detail(person: Person) -> PersonDetail:
     summary="A person's awards across the years, oldest first, with their documents",
     responses=error_responses(404),
 )
-def person_detail(person_id: str, archive: ArchiveDep) -> PersonDetail:
+def person_detail(person_id: PersonId, archive: ArchiveDep) -> PersonDetail:
     with archive.db.read() as session:
         return _detail(_person(session, person_id))
 
@@ -78,7 +91,7 @@ def person_detail(person_id: str, archive: ArchiveDep) -> PersonDetail:
     summary="Runs of consecutive years with the same award, longest first",
     responses=error_responses(404),
 )
-def person_streaks(person_id: str, archive: ArchiveDep) -> list[StreakOut]:
+def person_streaks(person_id: PersonId, archive: ArchiveDep) -> list[StreakOut]:
     with archive.db.read() as session:
         person = _person(session, person_id)
         return [
@@ -115,7 +128,7 @@ class EligibilityOut(BaseModel):
     responses=error_responses(404, 422),
 )
 def person_eligibility(
-    person_id: str,
+    person_id: PersonId,
     archive: ArchiveDep,
     year: Annotated[
         int | None, Query(ge=1945, le=2100, description="The nomination's year (default: now)")
@@ -141,6 +154,7 @@ def person_eligibility(
 
 class JoinRequest(BaseModel):
     person_id: str = Field(
+        max_length=MAX_PERSON_ID_CHARS,
         description="Another person with the same name (a namesake) who is this person",
         examples=["nguyen-thi-hoa~thcs-yen-vien"],
     )
@@ -153,7 +167,7 @@ class JoinRequest(BaseModel):
     responses=error_responses(404, 409, 422),
 )
 def join_person(
-    person_id: str, body: JoinRequest, archive: ArchiveDep, user: Archivist
+    person_id: PersonId, body: JoinRequest, archive: ArchiveDep, user: Archivist
 ) -> PersonDetail:
     with archive.db.write() as session:
         person = _person(session, person_id)
@@ -176,7 +190,7 @@ def join_person(
     responses=error_responses(404),
 )
 def unjoin_person(
-    person_id: str, other_id: str, archive: ArchiveDep, user: Archivist
+    person_id: PersonId, other_id: PersonId, archive: ArchiveDep, user: Archivist
 ) -> PersonDetail:
     with archive.db.write() as session:
         person = _person(session, person_id)

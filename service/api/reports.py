@@ -12,6 +12,7 @@ from service.api.auth import AUTH_ERRORS, as_viewer
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API
+from service.query_limits import MAX_QUERY_CHARS
 from service.state_records.report_files import notes, pdf_bytes, xlsx_bytes
 from service.state_records.reports import Report, UnknownForm, build_report, header_cells
 
@@ -66,12 +67,19 @@ def get_report(
     archive: ArchiveDep,
     year: Annotated[int, Query(ge=1945, le=2100, description="Decisions signed this year")],
     issuer: Annotated[
-        str | None, Query(description="Only this body's decisions", examples=["UBND tỉnh"])
+        str | None,
+        Query(
+            description="Only this body's decisions",
+            examples=["UBND tỉnh"],
+            max_length=MAX_QUERY_CHARS,
+        ),
     ] = None,
     reviewed_only: Annotated[
         bool, Query(description="Count only approved rows (else all, unreviewed shown)")
     ] = False,
-    reporting_unit: Annotated[str | None, Query(description="Đơn vị báo cáo")] = None,
+    reporting_unit: Annotated[
+        str | None, Query(description="Đơn vị báo cáo", max_length=MAX_QUERY_CHARS)
+    ] = None,
     format: Literal["json", "xlsx", "pdf"] = "json",
 ) -> Any:
     with archive.db.read() as session:

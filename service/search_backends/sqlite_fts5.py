@@ -20,11 +20,17 @@ from service.search_backends.base import (
 )
 
 
+def quoted(text: str) -> str:
+    """`text` as one FTS5 string: inside double quotes, each `"` doubled, so no word is
+    read as an operator (`AND`, `NEAR`, `*`, `(`) or ends the string early."""
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _expression(match: WordMatch) -> str:
     if match.phrase:
         assert match.column, "a phrase is looked for in one column"
-        return f'{match.column} : "{" ".join(match.words)}"'
-    expression = " AND ".join(f'"{word}"' for word in match.words)
+        return f"{match.column} : {quoted(' '.join(match.words))}"
+    expression = " AND ".join(quoted(word) for word in match.words)
     return f"{match.column} : ({expression})" if match.column else f"({expression})"
 
 
@@ -67,7 +73,7 @@ class SqliteFts5:
     def names_with_words(
         self, session: Executor, alternatives: Sequence[Sequence[str]], limit: int
     ) -> list[tuple[str, int]]:
-        groups = [" OR ".join(f'"{w}"' for w in slot) for slot in alternatives if slot]
+        groups = [" OR ".join(quoted(w) for w in slot) for slot in alternatives if slot]
         if len(groups) != len(alternatives):
             return []
         match = " AND ".join(f"({group})" for group in groups)

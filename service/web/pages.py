@@ -23,14 +23,14 @@ from starlette.concurrency import run_in_threadpool
 
 from schemas import PdfSignature, SignatureState
 from schemas.award_codes import AwardCode
-from service import corrections, review_queue
+from service import corrections, query_limits, review_queue
 from service.accounts import Principal
 from service.api.accounts import sign_in, sign_out
 from service.api.auth import signed_in
 from service.api.deps import ArchiveDep, DbId
 from service.api.errors import ApiError
 from service.award_labels import label
-from service.award_search import AwardQuery, search_awards
+from service.award_search import AwardPage, AwardQuery, search_awards
 from service.batches import progress
 from service.db.models import (
     Award,
@@ -137,6 +137,7 @@ def render(
             "review_states": REVIEW_STATES,
             "signature_choices": SIGNATURE_CHOICES,
             "field_labels": FIELD_LABELS,
+            "max_query_chars": query_limits.MAX_QUERY_CHARS,
             **context,
         },
         status_code=status,
@@ -264,6 +265,17 @@ def _query(params: dict[str, str]) -> tuple[AwardQuery, list[str]]:
     )
 
 
+def _too_long(params: dict[str, str]) -> list[str]:
+    """What the API would refuse as `query_too_long`, said on the page; nothing is searched."""
+    problems = []
+    for field in query_limits.SEARCH_TEXT_FIELDS:
+        try:
+            query_limits.check_text(field, params.get(field, "").strip() or None)
+        except query_limits.QueryTooLong as error:
+            problems.append(query_limits.vietnamese(error))
+    return problems
+
+
 def _signature_filter(choice: str | None) -> dict[str, Any]:
     if choice in ("signed", "unsigned"):
         return {"signed": choice == "signed"}
@@ -312,12 +324,17 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
     except ValueError:
         page_number = 1
     query = replace(query, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
-    with archive.db.read() as session:
-        found = search_awards(session, query, facets=8)
-        rows = [
-            (award, person_id(award.name_fold, award.unit_key), found.matches.get(award.id))
-            for award in found.awards
-        ]
+    too_long = _too_long(params)
+    problems = [*too_long, *problems]
+    found = AwardPage(total=0)
+    rows: list[tuple[Award, str, str | None]] = []
+    if not too_long:
+        with archive.db.read() as session:
+            found = search_awards(session, query, facets=8)
+            rows = [
+                (award, person_id(award.name_fold, award.unit_key), found.matches.get(award.id))
+                for award in found.awards
+            ]
     kept = {k: v for k, v in params.items() if v.strip()}
     extra = [
         (k, v)
@@ -328,6 +345,7 @@ def search_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Resp
         request,
         "search.html",
         user,
+        422 if too_long else 200,
         params=params,
         asked=asked,
         problems=problems,
@@ -521,6 +539,10 @@ def reports_page(request: Request, archive: ArchiveDep, user: PageViewer) -> Res
     reviewed_only = values.get("reviewed_only") == "1"
     report = None
     problem = None if year is not None else f"Năm không hợp lệ: {year_text}"
+    try:
+        query_limits.check_text("issuer", issuer)
+    except query_limits.QueryTooLong as error:
+        problem, year = query_limits.vietnamese(error), None
     if year is not None:
         with archive.db.read() as session:
             try:
