@@ -31,7 +31,7 @@ from service.document_files import is_document
 from service.preservation import audit
 from service.receive import CHUNK, Spool, admit
 from service.storage import InvalidKeyError, ObjectNotFoundError
-from service.zip_source import ZipLimits, list_members, read_member
+from service.zip_source import Member, ZipLimits, list_members, read_member
 
 SETTLED_STATES = ("rejected", "duplicate", "done", "failed")
 
@@ -54,11 +54,23 @@ def create_zip_batch(
     if not members:
         raise EmptyDocumentError("the ZIP holds no PDF, DOCX, PNG, JPEG or TIFF files")
     key = f"batches/{sha256}.zip"
-    if not archive.store.exists(key):
+    stored_now = not archive.store.exists(key)
+    if stored_now:
         with spool.path.open("rb") as stream:
             archive.store.put(
                 key, stream, content_type="application/zip", metadata={"filename": name}
             )
+    try:
+        return _record_zip_batch(archive, key, name, members, created_by)
+    except BaseException:
+        if stored_now:  # a ZIP no batch row names would stay in the store for ever
+            archive.store.delete(key)
+        raise
+
+
+def _record_zip_batch(
+    archive: Archive, key: str, name: str, members: list[Member], created_by: str | None
+) -> int:
     with archive.db.write() as session:
         batch = Batch(source_kind="zip", source=key, name=name, created_by=created_by)
         session.add(batch)

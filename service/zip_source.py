@@ -4,7 +4,8 @@ Nothing is ever extracted to a path built from a member's name (a name is only a
 so `../../etc/passwd` cannot escape anywhere; such a member is still refused by name
 (`unsafe_path`), because an archive that carries one was not made by an archivist.
 A ZIP bomb is refused whole before anything is read: a member that claims to expand
-more than `max_ratio` times, or members that claim more than the total allowed. While
+more than `max_ratio` times, or members that claim more than the total allowed, or two
+members of one name (`duplicate_member`: an item is its name). While
 a member is read, more bytes than it declared stop it (`zip_bomb`). Archives inside the
 archive are refused by name and by their first bytes (`nested_archive`).
 """
@@ -31,6 +32,12 @@ class ZipBombError(ExtractionError):
 
 class NestedArchiveError(ExtractionError):
     code = "nested_archive"
+
+
+class DuplicateMemberError(ExtractionError):
+    """Two members under one name: which one a batch item meant could not be told."""
+
+    code = "duplicate_member"
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,7 @@ def list_members(path: Path, limits: ZipLimits) -> list[Member]:
     if len(infos) > limits.max_members:
         raise TooLargeError(f"the ZIP holds {len(infos)} entries, more than {limits.max_members}")
     members: list[Member] = []
+    names: set[str] = set()
     total = 0
     for info in infos:
         name = _decoded(info)
@@ -104,6 +112,9 @@ def list_members(path: Path, limits: ZipLimits) -> list[Member]:
             problem = ("encrypted_member", "the file is encrypted inside the ZIP")
         elif info.file_size > limits.max_member_bytes:
             problem = ("too_large", "the file is larger than the upload limit")
+        if name in names:
+            raise DuplicateMemberError(f"the ZIP holds two files named {name}")
+        names.add(name)
         members.append(Member(name, info.file_size, problem))
     return members
 

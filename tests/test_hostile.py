@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
+import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -152,3 +154,61 @@ def test_an_id_or_offset_past_the_integer_range_is_a_422_not_a_500(
     assert response.status_code == 422, (path, response.status_code, response.text[:200])
     assert response.json()["error"]["code"] == "invalid_request"
     assert client.get("/api/v1/documents").status_code == 200
+
+
+# --- 5. A batch ZIP with two members of one name ----------------------------------------
+
+
+def zip_with_twins(name: str, first: bytes, second: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate it is told to write
+        archive.writestr(name, first)
+        archive.writestr(name, second)
+    return buffer.getvalue()
+
+
+def stored_batch_zips(client: TestClient) -> list[str]:
+    archive = client.app.state.archive  # type: ignore[attr-defined]
+    return [info.key for info in archive.store.iter("batches/")]
+
+
+def test_a_batch_zip_with_two_members_of_one_name_is_refused_and_not_kept(
+    client: TestClient,
+) -> None:
+    pdf = sample("qd_inline_dash_textpdf_ninhbinh_2023.pdf").read_bytes()
+    twins = zip_with_twins("hồ sơ/qd.pdf", pdf, pdf + b"\n% another version\n")
+    before = stored_batch_zips(client)
+    answer = client.post("/api/v1/batches", files={"file": ("twins.zip", twins)})
+    assert answer.status_code == 422, answer.text
+    error = answer.json()["error"]
+    assert error["code"] == "duplicate_member" and "hồ sơ/qd.pdf" in error["message"]
+    assert stored_batch_zips(client) == before
+    assert client.get("/api/v1/documents").status_code == 200
+
+
+def test_a_batch_zip_whose_batch_row_cannot_be_written_is_not_kept_in_the_store(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from service import batches
+    from service.receive import Spool
+
+    def refused(*_args: Any, **_kwargs: Any) -> int:
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(batches, "_record_zip_batch", refused)
+    archive = client.app.state.archive  # type: ignore[attr-defined]
+    data = zip_of_one()
+    before = stored_batch_zips(client)
+    with Spool(10**8) as spool:
+        spool.write(data)
+        with pytest.raises(RuntimeError):
+            batches.create_zip_batch(archive, spool, "lost.zip")
+    assert stored_batch_zips(client) == before
+
+
+def zip_of_one() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("một.pdf", sample("qd_inline_dash_textpdf_ninhbinh_2023.pdf").read_bytes())
+    return buffer.getvalue()
