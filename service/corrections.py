@@ -40,10 +40,37 @@ EDITABLE = (*TEXT_FIELDS, "award_code", "award_class", "period", "amount_vnd")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 
+# A sane length for what a person types into one field; longer texts were not typed.
+MAX_TEXT_CHARS = 1000
+MAX_LONG_TEXT_CHARS = 5000
+LONG_TEXT_FIELDS = ("reason", "award_text", "subject")
+MAX_AMOUNT_VND = 10**12  # a thousand billion đồng: far above any award, inside BIGINT
+# Unicode categories no field may hold: control characters (NUL…) and lone surrogates,
+# which no database stores as text.
+_REFUSED_CATEGORIES = ("Cc", "Cs")
+
+
 class CorrectionError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
+    """A value that cannot be stored; `code` says what kind of wrong for a client."""
+
+    def __init__(self, field: str, message: str, code: str = "invalid_correction") -> None:
+        super().__init__(f"{field[:60]}: {message}")
         self.field = field
+        self.code = code
+
+
+def _clean_text(field: str, value: str) -> str:
+    """NFC, runs of whitespace as one space; refused when too long or holding control
+    characters."""
+    limit = MAX_LONG_TEXT_CHARS if field in LONG_TEXT_FIELDS else MAX_TEXT_CHARS
+    if len(value) > limit:
+        raise CorrectionError(
+            field, f"{len(value)} characters, more than {limit}", "value_too_long"
+        )
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    if any(unicodedata.category(c) in _REFUSED_CATEGORIES for c in text):
+        raise CorrectionError(field, "holds a control character (such as NUL)", "invalid_character")
+    return text
 
 
 def clean_value(field: str, value: Any) -> Any:
@@ -57,7 +84,7 @@ def clean_value(field: str, value: Any) -> Any:
             return None
         if not isinstance(value, str):
             raise CorrectionError(field, "must be text")
-        text = " ".join(unicodedata.normalize("NFC", value).split())
+        text = _clean_text(field, value)
         if field == "name" and not text:
             raise CorrectionError(field, "a recipient needs a name")
         return text or None
@@ -65,7 +92,7 @@ def clean_value(field: str, value: Any) -> Any:
         try:
             return AwardCode(value).value
         except ValueError:
-            raise CorrectionError(field, f"unknown award code {value!r}") from None
+            raise CorrectionError(field, f"unknown award code {str(value)[:60]!r}") from None
     if field == "period":
         if value in (None, ""):
             return None
@@ -81,6 +108,10 @@ def clean_value(field: str, value: Any) -> Any:
         raise CorrectionError(field, "a class is 1, 2 or 3")
     if field == "amount_vnd" and value < 0:
         raise CorrectionError(field, "cannot be negative")
+    if field == "amount_vnd" and value > MAX_AMOUNT_VND:
+        raise CorrectionError(
+            field, f"more than {MAX_AMOUNT_VND:,} đồng".replace(",", "."), "value_out_of_range"
+        )
     return value
 
 
@@ -136,6 +167,7 @@ def clean_document_value(field: str, value: Any) -> Any:
         return None
     if not isinstance(value, str):
         raise CorrectionError(field, "must be text")
+    value = _clean_text(field, value)
     if field == "date":
         try:
             day = date.fromisoformat(value.strip())
@@ -144,7 +176,7 @@ def clean_document_value(field: str, value: Any) -> Any:
         if not 1945 <= day.year <= 2100:
             raise CorrectionError(field, "a date between 1945 and 2100")
         return day.isoformat()
-    return " ".join(unicodedata.normalize("NFC", value).split()) or None
+    return value or None
 
 
 def correct_document(

@@ -212,3 +212,73 @@ def zip_of_one() -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("một.pdf", sample("qd_inline_dash_textpdf_ninhbinh_2023.pdf").read_bytes())
     return buffer.getvalue()
+
+
+# --- 8. Corrections bounded ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def award_row(client: TestClient) -> dict[str, Any]:
+    data = sample("qd_inline_dash_textpdf_ninhbinh_2023.pdf").read_bytes()
+    status, body = upload(client, data + b"\n% corrections\n", "corrections.pdf")
+    assert status == 201
+    document = wait_for(client, body["id"])
+    assert document["status"] == "done"
+    found = client.get("/api/v1/awards", params={"document_id": body["id"]}).json()["items"]
+    row: dict[str, Any] = found[0]
+    return row
+
+
+@pytest.mark.parametrize(
+    "changes,code",
+    [
+        ({"amount_vnd": 10**30}, "value_out_of_range"),
+        ({"amount_vnd": 2**63}, "value_out_of_range"),
+        ({"name": "Nguyễn Thị\x00 Hoa"}, "invalid_character"),
+        ({"name": "Nguyễn " + "a" * 1_000_000 + "\x00"}, "value_too_long"),
+        ({"unit": "x" * 1001}, "value_too_long"),
+        ({"reason": "r" * 5001}, "value_too_long"),
+        ({"award_code": "z" * 100_000}, "invalid_correction"),
+    ],
+    ids=["1e30", "2^63", "nul", "1MB-name", "long-unit", "long-reason", "code"],
+)
+def test_a_correction_out_of_bounds_is_a_422_and_changes_nothing(
+    client: TestClient, award_row: dict[str, Any], changes: dict[str, Any], code: str
+) -> None:
+    path = f"/api/v1/awards/{award_row['id']}"
+    answer = client.patch(path, json=changes)
+    assert answer.status_code == 422, answer.text[:300]
+    assert answer.json()["error"]["code"] == code
+    assert len(answer.text) < 2000  # the value is not echoed back
+    assert client.get(path).json()["recipient"] == award_row["recipient"]
+
+
+def test_a_lone_surrogate_in_a_correction_is_a_422(
+    client: TestClient, award_row: dict[str, Any]
+) -> None:
+    answer = client.patch(  # JSON may escape a lone surrogate; no database stores one
+        f"/api/v1/awards/{award_row['id']}",
+        content=b'{"position": "Gi\\u00e1o vi\\u00ean \\ud800"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 422, answer.text[:300]
+    assert answer.json()["error"]["code"] == "invalid_character"
+
+
+def test_a_document_correction_out_of_bounds_is_a_422(
+    client: TestClient, award_row: dict[str, Any]
+) -> None:
+    path = f"/api/v1/documents/{award_row['decision']['document_id']}"
+    for changes, code in [
+        ({"number": "1\x00/QĐ"}, "invalid_character"),
+        ({"issuer": "Sở " * 600}, "value_too_long"),
+    ]:
+        answer = client.patch(path, json=changes)
+        assert answer.status_code == 422 and answer.json()["error"]["code"] == code
+
+
+def test_a_correction_within_bounds_is_kept(client: TestClient, award_row: dict[str, Any]) -> None:
+    path = f"/api/v1/awards/{award_row['id']}"
+    answer = client.patch(path, json={"amount_vnd": 10**12, "reason": "r" * 5000})
+    assert answer.status_code == 200, answer.text[:300]
+    assert client.get(path).json()["amount_vnd"] == 10**12

@@ -72,7 +72,7 @@ def _refused_corrections() -> Iterator[None]:
     try:
         yield
     except corrections.CorrectionError as error:
-        raise ApiError(422, "invalid_correction", str(error)) from None
+        raise ApiError(422, error.code, str(error)) from None
 
 
 CORRECTION_EXAMPLE = {"name": "Nguyễn Thị Thanh Xuân", "period": "2019-2020"}
