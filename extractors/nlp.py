@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -35,6 +34,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from extractors.family_names import is_family_name
+from extractors.load_once import load_once
 from extractors.syllables import is_syllable
 from extractors.text_normalize import (
     clean_text,
@@ -195,7 +195,7 @@ _LOCALITIES = {fold(w) for w in ("Xã", "Phường", "Thị trấn", "Huyện", 
 _LOCALITY_WORDS = {"xã", "phường", "huyện", "quận", "tỉnh", "thôn", "bản", "ấp", "trấn", "phố"}
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _lexicon_exact() -> frozenset[str]:
     """POSITION and UNIT phrases with their marks, to tell `Phường` from the name `Phương`."""
     return frozenset(_exact(p) for p in _phrases(POSITIONS) + _phrases(UNIT_STARTS))
@@ -214,7 +214,7 @@ def _token_pattern(phrase: str) -> list[dict[str, Any]]:
     return [{"NORM": fold(t.text)} for t in tokenizer(phrase)]
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _token_only() -> VietTokenizer:
     return VietTokenizer(
         spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}}).vocab
@@ -277,7 +277,7 @@ def _lexicon_entities(nlp: Language, name: str) -> LexiconEntities:
     return LexiconEntities(nlp)
 
 
-@lru_cache(maxsize=1)
+@load_once
 def get_nlp() -> Language:
     """The shared pipeline (built once): tokenizer, `vi_fold_norm`, `vi_lexicon_entities`."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})

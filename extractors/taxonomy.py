@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from extractors.load_once import load_once
 from extractors.nlp import char_span_of, get_nlp
 from extractors.text_normalize import fold, nfc
 from schemas import AwardCode, IssuerLevel
@@ -150,7 +150,7 @@ def _pattern(phrase: str) -> list[dict[str, Any]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _matcher() -> Matcher:
     nlp = get_nlp()
     matcher = Matcher(nlp.vocab)
