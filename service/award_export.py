@@ -1,5 +1,6 @@
 """Search results as files: CSV (UTF-8 with BOM, so Excel reads Vietnamese right), XLSX
-with Vietnamese headers, or JSON — every matching row, written as it is read.
+with Vietnamese headers, or JSON — every matching row, written as it is read. Text that
+a spreadsheet would run as a formula is written as text (`service.formula_safe`).
 
 CSV and JSON are produced chunk by chunk; an XLSX file is a ZIP that can only be closed
 once, so it is written row by row (openpyxl's write-only mode, constant memory) into a
@@ -17,6 +18,7 @@ from typing import IO, Any
 from service.award_labels import label
 from service.csv_stream import csv_chunks
 from service.db.models import Award
+from service.formula_safe import xlsx_value
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -92,7 +94,7 @@ def write_xlsx(awards: Iterable[Award], target: IO[bytes]) -> int:
     sheet.append(header)
     count = 0
     for award in awards:
-        sheet.append([c.value(award) for c in COLUMNS])
+        sheet.append([xlsx_value(sheet, c.value(award)) for c in COLUMNS])
         count += 1
     book.save(target)
     return count

@@ -1,4 +1,5 @@
-"""CSV written as a stream of text chunks, with the BOM that makes Excel read UTF-8."""
+"""CSV written as a stream of text chunks, with the BOM that makes Excel read UTF-8, and
+no cell a spreadsheet would run as a formula (`service.formula_safe`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+from service.formula_safe import csv_value
 
 BOM = "\ufeff"
 
@@ -19,7 +22,7 @@ def csv_chunks(
     buffer.write(BOM)
     writer.writerow(header)
     for i, row in enumerate(rows, start=1):
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["" if value is None else csv_value(value) for value in row])
         if i % rows_per_chunk == 0:
             yield buffer.getvalue()
             buffer.seek(0)

