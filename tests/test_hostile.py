@@ -328,3 +328,42 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(
 
     rows_json = client.get("/api/v1/awards/export", params={**params, "format": "json"}).json()
     assert FORMULAS["name"] in [r["name"] for r in rows_json]  # JSON keeps the value as is
+
+
+# --- 8. Body size ------------------------------------------------------------------------
+
+BIG_JSON = b'{"name": "' + b"a" * (2 * 1024 * 1024) + b'"}'
+
+
+def test_a_json_body_over_a_megabyte_is_a_413_before_it_is_parsed(
+    client: TestClient, award_row: dict[str, Any]
+) -> None:
+    path = f"/api/v1/awards/{award_row['id']}"
+    declared = client.patch(path, content=BIG_JSON, headers={"Content-Type": "application/json"})
+    assert declared.status_code == 413 and declared.json()["error"]["code"] == "body_too_large"
+
+    def chunked() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
+        for start in range(0, len(BIG_JSON), 64 * 1024):
+            yield BIG_JSON[start : start + 64 * 1024]
+
+    streamed = client.patch(path, content=chunked(), headers={"Content-Type": "application/json"})
+    assert streamed.status_code == 413 and streamed.json()["error"]["code"] == "body_too_large"
+    assert len(client.get(path).json()["recipient"]["name"]) < 1000  # unchanged, still served
+
+
+def test_a_big_form_or_multipart_body_off_the_upload_routes_is_a_413(client: TestClient) -> None:
+    login = client.post("/login", data={"name": "x", "password": "p" * (2 * 1024 * 1024)})
+    assert login.status_code == 413
+    multipart = client.post("/api/v1/session", files={"file": ("x.bin", b"\0" * (2 * 1024 * 1024))})
+    assert multipart.status_code == 413
+    assert multipart.json()["error"]["code"] == "body_too_large"
+
+
+def test_a_json_body_within_the_limit_is_taken(
+    client: TestClient, award_row: dict[str, Any]
+) -> None:
+    path = f"/api/v1/awards/{award_row['id']}"
+    body = b'{"reason": "' + b"r" * 4000 + b'", "pad": "' + b" " * 900_000 + b'"}'
+    answer = client.patch(path, content=body, headers={"Content-Type": "application/json"})
+    assert answer.status_code == 422  # parsed: `pad` is not a field, said by name
+    assert "pad" in answer.json()["error"]["message"]

@@ -23,7 +23,9 @@ from service.api import (
     reports,
     review,
 )
+from service.api.body_limit import BodyLimit
 from service.api.errors import install_error_handlers
+from service.api.security_headers import install_security_headers
 from service.archive import Archive, open_archive
 from service.batch_receiver import BatchReceiver
 from service.celery_jobs import CeleryJobs
@@ -101,6 +103,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)  # inside the headers' middleware: its 413 has them too
+    install_security_headers(app)
 
     @app.middleware("http")
     async def _client_address(request: Request, call_next: Any) -> Response:

@@ -211,6 +211,7 @@ function setupDocument() {
       status.textContent = `Không lưu được: ${error.message}`;
     }
   });
+  own?.addEventListener("submit", (event) => event.preventDefault());  // fields save on change
   own?.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && event.target.matches("input")) { event.preventDefault(); event.target.blur(); }
   });
