@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from service import temp_area
 from service.award_labels import label
 from service.csv_stream import csv_chunks
 from service.db.models import Award
@@ -101,7 +102,7 @@ def write_xlsx(awards: Iterable[Award], target: IO[bytes]) -> int:
 
 
 def xlsx_chunks(awards: Iterable[Award], chunk_size: int = 1 << 16) -> Iterator[bytes]:
-    with tempfile.TemporaryFile(prefix="tdkt-export-") as spool:
+    with tempfile.TemporaryFile(prefix="tdkt-export-", dir=temp_area.folder()) as spool:
         write_xlsx(awards, spool)
         spool.seek(0)
         while chunk := spool.read(chunk_size):

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from extractors.errors import EmptyDocumentError, ExtractionError
+from service import temp_area
 from service.archive import Archive
 from service.db.models import Batch, BatchItem, BatchItemStatus, Document, as_utc, utcnow
 from service.document_files import is_document
@@ -136,7 +137,9 @@ def create_prefix_batch(archive: Archive, prefix: str, created_by: str | None = 
 @contextmanager
 def _zip_copy(archive: Archive, key: str) -> Iterator[Path]:
     """The stored ZIP as a local file (the store may be S3)."""
-    with tempfile.NamedTemporaryFile(prefix="tdkt-batch-", suffix=".zip") as local:
+    with tempfile.NamedTemporaryFile(
+        prefix="tdkt-batch-", suffix=".zip", dir=temp_area.folder()
+    ) as local:
         with archive.store.open(key) as stream:
             shutil.copyfileobj(stream, local, CHUNK)
         local.flush()

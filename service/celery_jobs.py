@@ -21,10 +21,12 @@ from typing import Any
 from celery import Celery, Task
 from sqlalchemy import select
 
+from service import temp_area
 from service.archive import Archive, open_archive
 from service.db.models import Document, DocumentStatus, ProcessingEvent, as_utc, utcnow
 from service.processing import fail, process_document
 from service.settings import Settings
+from service.temp_area import TempArea
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +65,24 @@ def make_celery(settings: Settings) -> Celery:
 _archive: Archive | None = None
 
 
+_temp_area: TempArea | None = None
+
+
 def _worker_archive(settings: Settings) -> Archive:
     global _archive
     if _archive is None:
+        _claim_temp_dir(settings)
         _archive = open_archive(settings, migrate=False)
     return _archive
+
+
+def _claim_temp_dir(settings: Settings) -> None:
+    """A worker process's temp files in a folder of its own, swept of the dead's at start
+    (`service.temp_area`); held until the process ends."""
+    global _temp_area
+    if _temp_area is None:
+        _temp_area = temp_area.claim(settings.resolved_temp_dir)
+        temp_area.use_for_this_process(_temp_area.folder)
 
 
 def claim(archive: Archive, document_id: int, lease_seconds: int) -> str:

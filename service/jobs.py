@@ -19,10 +19,12 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import select
 
+from service import temp_area
 from service.archive import Archive, open_archive
 from service.db.models import Document, DocumentStatus, ProcessingEvent
 from service.processing import fail, process_document
@@ -44,8 +46,10 @@ MAX_ATTEMPTS = 2  # tries of a document whose reading kills its worker process
 _worker_archive: Archive | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, temp_folder: Path | None) -> None:
     global _worker_archive
+    if temp_folder is not None:  # OCR's temp files inside the API's claimed folder
+        temp_area.use_for_this_process(temp_folder)
     _worker_archive = open_archive(settings, migrate=False)
 
 
@@ -100,7 +104,7 @@ class JobPool:
             max_workers=self.workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.archive.settings,),
+            initargs=(self.archive.settings, temp_area.folder()),
         )
 
     def submit(self, document_id: int) -> Future[str]:

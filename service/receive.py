@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from extractors.errors import TooLargeError
 from extractors.inspect_file import inspect_file
+from service import temp_area
 from service.archive import Archive, original_key
 from service.db.models import Document, DocumentStatus, ProcessingEvent
 from service.preservation import audit
@@ -41,7 +42,7 @@ class Spool:
         self.size = 0
         self._hash = hashlib.sha256()
         self._file = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in close()
-            prefix="tdkt-upload-", dir=directory, delete=False
+            prefix="tdkt-upload-", dir=directory or temp_area.folder(), delete=False
         )
         self.path = Path(self._file.name)
 

@@ -10,6 +10,7 @@ same answers; see `service.search_backends`).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -44,6 +45,13 @@ class Settings(BaseSettings):
         default=None,
         description="A folder of PEM or DER root certificates that digital signatures must "
         "chain to; unset, signatures are checked for integrity only (not against a list).",
+    )
+    temp_dir: Path | None = Field(
+        default=None,
+        description="Where uploads, batch copies and OCR pages are spooled, one folder per "
+        "process; what a killed process left is removed at the next start. Default "
+        "<data_dir>/tmp, or tdkt-<uid> in the system's temp folder when nothing is kept "
+        "under data_dir.",
     )
     s3_access_key: SecretStr = SecretStr("")
     s3_secret_key: SecretStr = SecretStr("")
@@ -118,6 +126,14 @@ class Settings(BaseSettings):
     @property
     def max_batch_bytes(self) -> int:
         return int(self.max_batch_mb * 1024 * 1024)
+
+    @property
+    def resolved_temp_dir(self) -> Path:
+        if self.temp_dir is not None:
+            return self.temp_dir
+        if self.uses_data_dir():
+            return self.data_dir / "tmp"
+        return Path(tempfile.gettempdir()) / f"tdkt-{os.getuid()}"
 
     def uses_data_dir(self) -> bool:
         """Whether anything is kept under `data_dir` (so it must exist)."""

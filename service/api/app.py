@@ -34,6 +34,7 @@ from service.login_throttle import LoginThrottle
 from service.preservation import audit
 from service.preservation.schedule import FixitySchedule
 from service.settings import Settings
+from service.temp_area import process_temp_dir
 from service.web.pages import install_pages
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with process_temp_dir(settings.resolved_temp_dir):
+            async with _serving(app):
+                yield
+
+    @asynccontextmanager
+    async def _serving(app: FastAPI) -> AsyncIterator[None]:
         archive = open_archive(settings)
         jobs: Executor = CeleryJobs(archive) if settings.queue_url else JobPool(archive)
         app.state.archive = archive
