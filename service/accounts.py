@@ -99,9 +99,13 @@ def add_user(session: Session, name: str, role: str, password: str | None) -> Us
     return user
 
 
-def set_password(session: Session, user: User, password: str) -> None:
+def set_password(session: Session, user: User, password: str) -> int:
+    """A new password: every sign-in and API token of the account ends (whoever knew the
+    old one may have made them); returns how many tokens were revoked."""
     user.password_hash = hash_password(password)
     session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    revoked = session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+    return int(getattr(revoked, "rowcount", 0) or 0)
 
 
 def authenticate(session: Session, name: str, password: str) -> User | None:

@@ -81,17 +81,23 @@ def password(
     name: Annotated[str, typer.Argument()],
     password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False,
 ) -> None:
-    """Set an account's password (ends its browser sign-ins)."""
+    """Set an account's password (ends its browser sign-ins and revokes its API tokens)."""
     from service import accounts
 
     value = _password(password_stdin, prompt=True) or ""
     with open_settings_archive() as archive, archive.db.write() as session:
         try:
-            accounts.set_password(session, _existing(session, name), value)
-            audit.record(session, CLI, "user.change", f"user:{name}", {"password": "set"})
+            revoked = accounts.set_password(session, _existing(session, name), value)
+            audit.record(
+                session, CLI, "user.change", f"user:{name}",
+                {"password": "set", "tokens_revoked": revoked},
+            )  # fmt: skip
         except accounts.AccountError as error:
             fail(error.code, error.message)
-    typer.echo(f"password of {name} set", err=True)
+    typer.echo(
+        f"password of {name} set" + (f"; {revoked} API tokens revoked" if revoked else ""),
+        err=True,
+    )
 
 
 @user_app.command("token")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import make_url, select
 from starlette.concurrency import run_in_threadpool
 
-from service import accounts
+from service import accounts, known_browsers
 from service.accounts import AccountError
 from service.api.auth import AUTH_ERRORS, SESSION_COOKIE, Admin, Viewer, as_admin
 from service.api.deps import ArchiveDep, DbId
@@ -84,11 +84,9 @@ def sign_in(
 ) -> SessionOut:
     """Check the password and set the sign-in cookie; shared by the API and the page."""
     throttle: LoginThrottle = request.app.state.login_throttle
-    keys = (
-        f"name:{name.strip().casefold()}",
-        f"from:{request.client.host if request.client else ''}",
-    )
-    if wait := throttle.retry_after(*keys):
+    name_key = name.strip().casefold()[:100]
+    address = request.client.host if request.client else ""
+    if wait := throttle.retry_after(address, name_key, _known_browser(archive, request, name)):
         raise ApiError(
             429, "too_many_attempts", f"too many wrong passwords; try again in {wait} s",
             headers={"Retry-After": str(wait)},
@@ -97,9 +95,10 @@ def sign_in(
         with archive.db.write() as session:
             user = accounts.authenticate(session, name, password)
             if user is None:
-                throttle.failed(*keys)
+                throttle.failed(address, name_key)
                 raise ApiError(401, "bad_credentials", "wrong user name or password")
-            throttle.succeeded(keys[0])
+            throttle.succeeded(name_key)
+            known = (known_browsers.cookie_name(user.name), known_browsers.mark(user))
             cookie, login = accounts.new_session(session, user, archive.settings.session_hours)
             out = SessionOut(name=user.name, role=user.role, csrf_token=login.csrf_token)
             audit.record(session, user.name, "session.sign_in", f"user:{user.name}")
@@ -117,7 +116,27 @@ def sign_in(
         secure=archive.settings.secure_cookies or request.url.scheme == "https",
         path="/",
     )
+    response.set_cookie(
+        known[0],
+        known[1],
+        max_age=known_browsers.MAX_AGE,
+        httponly=True,
+        samesite="lax",
+        secure=archive.settings.secure_cookies or request.url.scheme == "https",
+        path="/",
+    )
     return out
+
+
+def _known_browser(archive: Archive, request: Request, name: str) -> bool:
+    """Whether this browser signed in to `name` before (its cookie checks out)."""
+    try:
+        with archive.db.read() as session:
+            user = accounts.find_user(session, name)
+            value = request.cookies.get(known_browsers.cookie_name(user.name)) if user else None
+            return known_browsers.is_known(user, value)
+    except AccountError:
+        return False
 
 
 def sign_out(archive: Archive, request: Request, response: Response) -> None:
@@ -203,7 +222,8 @@ def _user(session: Any, name: str) -> User:
 @admin_router.patch(
     "/users/{name}",
     response_model=UserOut,
-    summary="Change an account's role, password, or disable it",
+    summary="Change an account's role, password, or disable it; a new password ends the "
+    "account's sign-ins and revokes its API tokens",
     responses=error_responses(404, 409, 422),
 )
 def change_user(name: str, body: UserChange, archive: ArchiveDep, admin: Admin) -> UserOut:
@@ -218,10 +238,11 @@ def change_user(name: str, body: UserChange, archive: ArchiveDep, admin: Admin) 
                 user.role = accounts.check_role(body.role)
             if body.active is not None:
                 user.active = body.active
+            revoked = None
             if body.password is not None:
-                accounts.set_password(session, user, body.password)
+                revoked = accounts.set_password(session, user, body.password)
             changed = body.model_dump(exclude_none=True) | (
-                {"password": "set"} if body.password else {}
+                {"password": "set", "tokens_revoked": revoked} if body.password else {}
             )
             audit.record(session, admin.name, "user.change", f"user:{user.name}", changed)
             session.flush()
