@@ -159,3 +159,12 @@ def test_an_fts5_string_is_quoted_with_its_quotes_doubled() -> None:
 
     assert quoted('nguyen"thi') == '"nguyen""thi"'
     assert quoted("NEAR") == '"NEAR"'
+
+
+@pytest.mark.parametrize("value", [LONG, MANY_WORDS], ids=["56KB", "too-many-words"])
+def test_a_report_for_a_too_long_issuer_is_a_422(client: TestClient, value: str) -> None:
+    answer = client.get("/api/v1/reports/0603.N", params={"year": 2020, "issuer": value})
+    assert answer.status_code == 422
+    assert answer.json()["error"]["code"] == "query_too_long"
+    fine = client.get("/api/v1/reports/0603.N", params={"year": 2020, "issuer": "UBND tỉnh"})
+    assert fine.status_code == 200

@@ -78,7 +78,7 @@ def _detail(person: Person) -> PersonDetail:
     "/people/{person_id}",
     response_model=PersonDetail,
     summary="A person's awards across the years, oldest first, with their documents",
-    responses=error_responses(404),
+    responses=error_responses(404, 422),
 )
 def person_detail(person_id: PersonId, archive: ArchiveDep) -> PersonDetail:
     with archive.db.read() as session:
@@ -89,7 +89,7 @@ def person_detail(person_id: PersonId, archive: ArchiveDep) -> PersonDetail:
     "/people/{person_id}/streaks",
     response_model=list[StreakOut],
     summary="Runs of consecutive years with the same award, longest first",
-    responses=error_responses(404),
+    responses=error_responses(404, 422),
 )
 def person_streaks(person_id: PersonId, archive: ArchiveDep) -> list[StreakOut]:
     with archive.db.read() as session:
@@ -187,7 +187,7 @@ def join_person(
     "/people/{person_id}/joined/{other_id}",
     response_model=PersonDetail,
     summary="Undo a join: the two are shown apart again; logged",
-    responses=error_responses(404),
+    responses=error_responses(404, 422),
 )
 def unjoin_person(
     person_id: PersonId, other_id: PersonId, archive: ArchiveDep, user: Archivist

@@ -12,7 +12,7 @@ from service.api.auth import AUTH_ERRORS, as_viewer
 from service.api.deps import ArchiveDep
 from service.api.errors import ApiError, error_responses
 from service.api.models import API
-from service.query_limits import MAX_QUERY_CHARS
+from service.query_limits import MAX_QUERY_CHARS, QueryTooLong
 from service.state_records.report_files import notes, pdf_bytes, xlsx_bytes
 from service.state_records.reports import Report, UnknownForm, build_report, header_cells
 
@@ -87,6 +87,8 @@ def get_report(
             report = build_report(session, form, year, issuer, reviewed_only, reporting_unit)
         except UnknownForm as error:
             raise ApiError(404, "not_found", str(error)) from error
+        except QueryTooLong as error:
+            raise ApiError(422, error.code, str(error)) from None
     if format == "json":
         return report_json(report)
     body = xlsx_bytes(report) if format == "xlsx" else pdf_bytes(report)

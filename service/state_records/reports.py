@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from sqlalchemy import BindParameter, bindparam, text
 from sqlalchemy.orm import Session
 
-from service import lexicon, search_keys
+from service import lexicon, query_limits, search_keys
 from service.db.models import ReviewState
 from service.state_records.report_forms import FORMS, Column, Form, Row
 
@@ -163,6 +163,7 @@ def build_report(
     if form is None:
         raise UnknownForm(f"no form {form_code}; forms: {', '.join(FORMS)}")
     keys = None
+    query_limits.check_text("issuer", issuer)
     if issuer:
         words = search_keys.org_key(issuer).split() or search_keys.words(issuer)
         keys = lexicon.keys_with_words(session, lexicon.ISSUER, words, 500)
