@@ -41,6 +41,7 @@ from service.db.models import (
     Role,
     User,
 )
+from service.deleted_documents import kept, kept_document
 from service.people import get_person, person_id
 from service.signature_sentences import STATE_LABELS, signature_sentence
 from service.state_records.eligibility import eligibility
@@ -356,9 +357,12 @@ def documents_page(
 ) -> Response:
     page = max(1, page)
     with archive.db.read() as session:
-        total = session.execute(select(func.count()).select_from(Document)).scalar_one()
+        total = session.execute(
+            select(func.count()).select_from(Document).where(kept(Document.id))
+        ).scalar_one()
         documents = session.scalars(
             select(Document)
+            .where(kept(Document.id))
             .order_by(Document.id.desc())
             .limit(PAGE_SIZE)
             .offset((page - 1) * PAGE_SIZE)
@@ -383,7 +387,7 @@ def document_page(
     request: Request, document_id: DbId, archive: ArchiveDep, user: PageViewer
 ) -> Response:
     with archive.db.read() as session:
-        document = session.get(Document, document_id)
+        document = kept_document(session, document_id)
         if document is None:
             return render(request, "not_found.html", user, 404, what=f"tài liệu {document_id}")
         decision = session.scalars(
