@@ -27,7 +27,7 @@ from service.award_index import WordMatch
 from service.award_keys import period_years
 from service.award_labels import label
 from service.db.models import Award
-from service.deleted_documents import KEPT_AWARDS
+from service.kept_documents import KEPT_AWARDS
 from service.name_match import MAX_NAMES, NameCandidate, near_names
 from service.search_backends import SearchBackend, TextCondition, backend_of
 from service.search_query import parse_text, strip_honorific

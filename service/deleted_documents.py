@@ -1,8 +1,9 @@
 """Deleting a document, restoring it, and purging it for good.
 
 A deleted document stays whole (rows, original, corrections) but leaves every read of the
-archive: searches and their counts, people, exports, reports, the review queue and the
-document lists. Every such read says so with the one condition below (`kept`, or
+archive: searches and their counts, people, exports, reports, the review queue, the
+document lists, and the decisions that revoke others (`state_records.lifecycle`). Every
+such read says so with the one condition of `service.kept_documents` (`kept`, or
 `KEPT_AWARDS` in hand-written SQL), never with its own copy of it. The counts and word
 index a search answers from without reading rows (`service.lexicon`, the search backend)
 have the document's rows taken out at deletion and put back at restoration, so those
@@ -19,28 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, literal_column, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from service import award_index, lexicon
 from service.archive import Archive, original_key
 from service.db.models import Award, Decision, Document, DocumentStatus, utcnow
 from service.preservation import audit
 from service.retention import Retention, retention_of
-
-
-def kept(document_id: ColumnElement[int] | InstrumentedAttribute[int]) -> ColumnElement[bool]:
-    """Rows whose document (given by its id column) is not deleted."""
-    deleted = select(Document.id).where(Document.deleted_at.is_not(None)).correlate(None)
-    return document_id.not_in(deleted.scalar_subquery())
-
-
-def _sql(condition: ColumnElement[bool]) -> str:
-    return " ".join(str(condition.compile(compile_kwargs={"literal_binds": True})).split())
-
-
-KEPT_AWARDS = _sql(kept(literal_column("awards.document_id")))
-"""`kept` for SQL written by hand over `awards`."""
+from service.state_records import lifecycle
 
 
 class DeletionError(Exception):
@@ -71,6 +59,7 @@ def delete_document(session: Session, document: Document, user: str, reason: str
     document.deleted_at = utcnow()
     document.deleted_by = user
     document.delete_reason = reason
+    lifecycle.resettle(session, document.id)
     audit.record(
         session, user, "document.delete", f"document:{document.id}",
         {"reason": reason, "awards": len(awards)},
@@ -88,6 +77,7 @@ def restore_document(session: Session, document: Document, user: str) -> None:
     award_index.index_awards(session, awards, subject)
     lexicon.count_in(session, awards)
     document.deleted_at = document.deleted_by = document.delete_reason = None
+    lifecycle.resettle(session, document.id)
     audit.record(
         session, user, "document.restore", f"document:{document.id}", {"awards": len(awards)}
     )
@@ -151,16 +141,3 @@ def purge_document(
         session.execute(delete(Document).where(Document.id == document_id))
         audit.record(session, user, "document.purge", f"document:{document_id}", detail)
     return Purged(document_id, sha256, len(keys), retention)
-
-
-def kept_document(session: Session, document_id: int) -> Document | None:
-    """The document, unless there is none or it is deleted."""
-    return session.scalars(
-        select(Document).where(Document.id == document_id, kept(Document.id))
-    ).first()
-
-
-def kept_award(session: Session, award_id: int) -> Award | None:
-    """The award row, unless there is none or its document is deleted."""
-    query = select(Award).where(Award.id == award_id, kept(Award.document_id))
-    return session.scalars(query).first()

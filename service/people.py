@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from service import search_keys
 from service.db.models import Award
-from service.deleted_documents import kept
+from service.kept_documents import kept
 from service.name_match import NameCandidate, name_distance, near_names
 from service.person_links import active_links
 from service.search_query import strip_honorific

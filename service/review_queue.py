@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from service.db.models import Decision, Document, ReviewState
-from service.deleted_documents import kept
+from service.kept_documents import kept
 
 
 def least_confidence(record: Mapping[str, Any]) -> float | None:

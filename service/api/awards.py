@@ -19,7 +19,7 @@ from service.api.deps import ArchiveDep, DbId, DbIdQuery, Offset
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardList, AwardOut, FacetOut
 from service.award_search import MAX_LIMIT, AwardQuery, iter_awards, search_awards
-from service.deleted_documents import kept_award
+from service.kept_documents import kept_award
 
 router = APIRouter(
     prefix=API, tags=["awards"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS

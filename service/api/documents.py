@@ -45,11 +45,10 @@ from service.db.models import (
 from service.deleted_documents import (
     DeletionError,
     delete_document,
-    kept,
-    kept_document,
     purge_document,
     restore_document,
 )
+from service.kept_documents import kept, kept_document
 from service.preservation import audit
 from service.receive import admit
 from service.retention import retention_of

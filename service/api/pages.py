@@ -17,7 +17,7 @@ from service.api.errors import ApiError, error_responses
 from service.api.models import API, PageOut
 from service.archive import Archive
 from service.db.models import Document, DocumentStatus
-from service.deleted_documents import kept_document
+from service.kept_documents import kept_document
 from service.page_images import (
     document_text,
     kept_page_jpeg,

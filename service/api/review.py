@@ -20,7 +20,7 @@ from service.api.deps import ArchiveDep, DbId, Offset
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, DocumentOut
 from service.db.models import Award, Decision, Document, DocumentStatus
-from service.deleted_documents import kept_award, kept_document
+from service.kept_documents import kept_award, kept_document
 
 router = APIRouter(
     prefix=API, tags=["review"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS

@@ -38,7 +38,7 @@ from service import award_export
 from service.archive import Archive, derived_key, original_key
 from service.award_search import AwardQuery, iter_awards
 from service.db.models import Award, AwardChange, Decision, Document, PageText, ProcessingEvent
-from service.deleted_documents import kept
+from service.kept_documents import kept
 from service.preservation import audit
 from service.preservation.bag_metadata import phu_luc_vi
 from service.records import replace_records

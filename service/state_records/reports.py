@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from service import lexicon, search_keys
 from service.db.models import ReviewState
-from service.deleted_documents import KEPT_AWARDS
+from service.kept_documents import KEPT_AWARDS
 from service.state_records.report_forms import FORMS, Column, Form, Row
 
 Key = tuple[str, str, str | None, str | None, str]  # code, kind, rank, method, review

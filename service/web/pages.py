@@ -41,7 +41,7 @@ from service.db.models import (
     Role,
     User,
 )
-from service.deleted_documents import kept, kept_document
+from service.kept_documents import kept, kept_document
 from service.people import get_person, person_id
 from service.signature_sentences import STATE_LABELS, signature_sentence
 from service.state_records.eligibility import eligibility
