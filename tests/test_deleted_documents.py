@@ -155,6 +155,12 @@ def test_each_document_shows_its_retention(client: TestClient) -> None:
     assert province == {"label": "20 năm", "years": 20, "until": "2044-12-31", "rule": "tinh"}
     district = client.get(f"/api/v1/documents/{_id_of(client, DOCX)}").json()["retention"]
     assert district == {"label": "10 năm", "years": 10, "until": "2030-12-31", "rule": "huyen"}
+    token = client.headers.pop("Authorization")
+    client.post("/login", data={"name": "web-viewer", "password": "xem-2024-abc"})
+    page = client.get(f"/documents/{_id_of(client, LIST)}").text
+    assert "Thời hạn bảo quản: 20 năm (đến 31/12/2044)" in page
+    client.cookies.clear()
+    client.headers["Authorization"] = token
 
 
 def test_purge_needs_a_deleted_document_an_admin_and_within_retention_a_forced_reason(

@@ -43,6 +43,7 @@ from service.db.models import (
 )
 from service.kept_documents import kept, kept_document
 from service.people import get_person, person_id
+from service.retention import retention_of
 from service.signature_sentences import STATE_LABELS, signature_sentence
 from service.state_records.eligibility import eligibility
 from service.state_records.report_files import cell_text, notes
@@ -435,6 +436,7 @@ def document_page(
         field_confidence=record.get("field_confidence") or {},
         rows=rows,
         doc_corrected={field for (seq, field) in corrected if seq is None},
+        retention=retention_of(archive.settings.retention, document, decision),
         events=events,
         codes=[(c.value, label(c.value)) for c in AwardCode],
         signatures=[
