@@ -96,12 +96,12 @@ def purge_document(
 ) -> Purged:
     """Remove a deleted document for good: its objects, then its rows, audited.
 
-    The audit entry and the row deletion are one transaction, written after the objects
-    are gone; a purge stopped half way leaves a deleted document whose original is
-    missing, which `tdkt fsck` reports and a second purge finishes.
+    All in one write transaction, so no restoration can come between the checks and the
+    removal. Objects go first: a purge stopped half way leaves a deleted document whose
+    original is missing, which `tdkt fsck` reports and a second purge finishes.
     """
     reason = (reason or "").strip() or None
-    with archive.db.read() as session:
+    with archive.db.write() as session:
         document = session.get(Document, document_id)
         if document is None:
             raise DeletionError(404, "not_found", f"no document {document_id}")
@@ -113,6 +113,13 @@ def purge_document(
             select(Decision).where(Decision.document_id == document_id)
         ).first()
         retention = retention_of(archive.settings.retention, document, decision)
+        if not retention.expired() and not (force and reason):
+            raise DeletionError(
+                409,
+                "retention_unexpired",
+                f"document {document_id} is kept {retention.label}; an admin may purge it "
+                "earlier only when forcing it with a reason",
+            )
         sha256 = document.sha256
         detail: dict[str, Any] = {
             "reason": reason,
@@ -126,18 +133,11 @@ def purge_document(
             "deleted_by": document.deleted_by,
             "deleted_at": document.deleted_at.isoformat(),
         }
-    if not retention.expired() and not (force and reason):
-        raise DeletionError(
-            409,
-            "retention_unexpired",
-            f"document {document_id} is kept {retention.label}; an admin may purge it "
-            "earlier only when forcing it with a reason",
-        )
-    keys = [original_key(sha256), *(info.key for info in archive.store.iter(f"derived/{sha256}/"))]
-    for key in keys:
-        if archive.store.exists(key):
-            archive.store.delete(key)
-    with archive.db.write() as session:
+        derived = [info.key for info in archive.store.iter(f"derived/{sha256}/")]
+        keys = [original_key(sha256), *derived]
+        for key in keys:
+            if archive.store.exists(key):
+                archive.store.delete(key)
         session.execute(delete(Document).where(Document.id == document_id))
         audit.record(session, user, "document.purge", f"document:{document_id}", detail)
     return Purged(document_id, sha256, len(keys), retention)
