@@ -16,6 +16,7 @@ from service.archive import Archive, original_key
 from service.db.models import AuditEntry, Role
 from service.preservation.fixity import fsck
 from service.settings import Settings
+from service.storage.local import LocalStore
 from tests.conftest import NewDatabase
 from tests.service_helpers import authorize, sample, wait_for
 
@@ -30,7 +31,12 @@ def client(
     tmp_path_factory: pytest.TempPathFactory, new_database: NewDatabase
 ) -> Iterator[TestClient]:
     data_dir = tmp_path_factory.mktemp("deleted")
-    settings = Settings(data_dir=data_dir, database_url=new_database(data_dir), job_workers=1)
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=new_database(data_dir),
+        replica_url=str(data_dir / "replica"),
+        job_workers=1,
+    )
     with TestClient(create_app(settings), follow_redirects=False) as client:
         with _archive(client).db.write() as session:
             accounts.add_user(session, "web-viewer", Role.viewer, "xem-2024-abc")
@@ -184,12 +190,15 @@ def test_purge_needs_a_deleted_document_an_admin_and_within_retention_a_forced_r
     no_reason = client.post(purge, json={"force": True})
     assert no_reason.json()["error"]["code"] == "retention_unexpired"
     assert archive.store.exists(original_key(sha256))
+    assert LocalStore(archive.settings.replica_url or "").exists(original_key(sha256))
 
     done = client.post(purge, json={"force": True, "reason": "quyết định hủy tài liệu số 5"})
     assert done.status_code == 200, done.text
     assert done.json()["objects_removed"] >= 2  # the original and what was read from it
     assert not archive.store.exists(original_key(sha256))
     assert list(archive.store.iter(f"derived/{sha256}/")) == []
+    replica = LocalStore(archive.settings.replica_url or "")
+    assert not replica.exists(original_key(sha256))  # no copy left in the second store
     assert client.get(f"/api/v1/documents/{document_id}").status_code == 404
     assert fsck(archive).ok  # nothing missing, nothing left behind
 
