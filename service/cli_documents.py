@@ -13,7 +13,7 @@ import typer
 from service.cli_support import fail, open_settings_archive
 from service.cli_users import CLI
 
-document_app = typer.Typer(help="Documents: delete, restore, purge.")
+document_app = typer.Typer(help="Documents: delete, restore, purge; list the deleted.")
 
 DocumentId = Annotated[int, typer.Argument(help="The document's id.", min=1, max=2**63 - 1)]
 
@@ -75,3 +75,28 @@ def purge(
         f"document {document_id} purged: {purged.objects} objects removed "
         f"(retention {purged.retention.label})"
     )
+
+
+@document_app.command("deleted")
+def deleted() -> None:
+    """List the deleted documents (tab-separated): id, when, by whom, retention, file, why."""
+    from sqlalchemy import select
+
+    from service.db.models import Decision, Document
+    from service.kept_documents import kept
+    from service.retention import retention_of
+
+    with open_settings_archive() as archive, archive.db.read() as session:
+        rows = session.execute(
+            select(Document, Decision)
+            .outerjoin(Decision, Decision.document_id == Document.id)
+            .where(~kept(Document.id))
+            .order_by(Document.id)
+        ).all()
+        for document, decision in rows:
+            retention = retention_of(archive.settings.retention, document, decision)
+            when = document.deleted_at.isoformat(timespec="seconds") if document.deleted_at else ""
+            typer.echo(
+                f"{document.id}\t{when}\t{document.deleted_by or ''}\t{retention.label}"
+                f"\t{document.filename}\t{document.delete_reason or ''}"
+            )

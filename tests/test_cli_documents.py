@@ -48,6 +48,11 @@ def test_delete_restore_and_purge_from_the_command_line(archive: Archive) -> Non
     assert _tdkt(archive, "document", "delete", str(first.id), "--reason", "nhầm")[0] == 0
     remaining = _total(archive)
     assert 0 < remaining < everything
+    code, out, _ = _tdkt(archive, "document", "deleted")
+    assert code == 0 and out.count("\n") == 1
+    fields = out.rstrip("\n").split("\t")
+    assert fields[0] == str(first.id)
+    assert fields[2:] == ["tdkt-cli", "20 năm", first.filename, "nhầm"]
     code, _, err = _tdkt(archive, "document", "delete", str(first.id))
     assert code == 1 and err.strip() == f"error: already_deleted: document {first.id} is deleted"
 
