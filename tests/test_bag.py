@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from service.archive import Archive, open_archive
 from service.award_search import AwardQuery, search_awards
 from service.cli import app
-from service.db.models import Award, AwardChange, Decision, Document, PageText
+from service.db.models import AuditEntry, Award, AwardChange, Decision, Document, PageText
 from service.deleted_documents import delete_document, restore_document
 from service.settings import Settings
 from tests.conftest import NewDatabase
@@ -137,6 +137,8 @@ def test_an_empty_archive_rebuilt_from_the_bag_is_the_same_archive(
             found = search_awards(session, AwardQuery(name="nguyen thi sua"))
             assert [a.name for a in found.awards] == ["Nguyễn Thị Sửa"]
             assert search_awards(session, AwardQuery()).total == 25
+            actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+            assert actions[-3:] == ["document.import", "document.import", "bag.import"]
         again = runner.invoke(app, ["import-bag", str(bag)], env=_env(settings))
         assert again.exit_code == 1 and "target_not_empty" in again.stderr
         with copy.db.write() as session:  # ids go on after the imported ones

@@ -219,7 +219,7 @@ def import_bag(archive: Archive, folder: Path, actor: str) -> BagReport:
     folders = sorted(payload.iterdir(), key=lambda p: int(p.name)) if payload.is_dir() else []
     awards = 0
     for document_folder in folders:
-        awards += _import_document(archive, document_folder)
+        awards += _import_document(archive, document_folder, actor)
     with archive.db.write() as session:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(
@@ -235,7 +235,7 @@ def import_bag(archive: Archive, folder: Path, actor: str) -> BagReport:
     return BagReport(len(folders), awards)
 
 
-def _import_document(archive: Archive, folder: Path) -> int:
+def _import_document(archive: Archive, folder: Path, actor: str) -> int:
     """Store one document's files and write its rows; its award count."""
     kept_fields = _read_json(folder / "tdkt.json")
     fields = _times(kept_fields["document"])
@@ -283,6 +283,10 @@ def _import_document(archive: Archive, folder: Path) -> int:
             award.review_state = states.get(str(award.seq), award.review_state)
         for name, value in fields.items():  # as they were, not as this writing left them
             setattr(document, name, value)
+        audit.record(
+            session, actor, "document.import", f"document:{document.id}",
+            {"sha256": sha256, "filename": document.filename, "awards": len(written)},
+        )  # fmt: skip
         return len(written)
 
 
