@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.parsing.org_names import organization_case
+from extractors.parsing.org_names import organization_case, title_case
 
 
 @pytest.mark.parametrize(
@@ -18,3 +18,11 @@ def test_capitals_become_the_names_written_case_and_acronyms_stay(
     printed: str, written: str
 ) -> None:
     assert organization_case(printed) == written
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [("PHÓ GIÁM ĐỐC", "Phó Giám đốc"), ("GIÁM ĐỐC.", "Giám đốc"), ("CHỦ TỊCH", "Chủ tịch")],
+)
+def test_a_signers_title_is_written_as_usual_without_ocr_specks(printed: str, written: str) -> None:
+    assert title_case(printed) == written

@@ -285,8 +285,9 @@ _TITLE_BY_FOLD = {fold(t): t for t in _TITLE_WORDS}
 
 
 def title_case(text: str) -> str:
-    """A signer's title as usually written: `PHÓ GIÁM ĐỐC` → `Phó Giám đốc`."""
-    text = clean_text(text)
+    """A signer's title as usually written: `PHÓ GIÁM ĐỐC` → `Phó Giám đốc`; a speck OCR
+    leaves after it (`GIÁM ĐỐC.`) goes."""
+    text = clean_text(text).rstrip(" .,;:")
     known = _TITLE_BY_FOLD.get(fold(text))
     if known:
         return known
