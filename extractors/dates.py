@@ -15,11 +15,12 @@ from extractors.text_normalize import fold_aligned, nfc
 
 _MIN_YEAR, _MAX_YEAR = 1900, 2100
 
-# "ngày 5 tháng 9 năm 2023"; day and month may be blank (spaces, dots, underscores).
+# "ngày 5 tháng 9 năm 2023"; day and month may be blank (spaces, dots, underscores); OCR
+# may put a speck between a word and its number (`tháng.5`).
 _BLANK = r"[\s._…]*"
 WORDY_DATE = re.compile(
-    r"\bngay\s*(?P<d>\d{1,2})?" + _BLANK + r"\s*thang\s*(?P<m>\d{1,2})?" + _BLANK
-    + r"\s*nam\b\s*(?P<y>\d{4}(?!\d))?"
+    r"\bngay[\s.,:]*(?P<d>\d{1,2})?" + _BLANK + r"\s*thang[\s.,:]*(?P<m>\d{1,2})?" + _BLANK
+    + r"\s*nam\b[\s.,:]*(?P<y>\d{4}(?!\d))?"
 )  # fmt: skip
 # "05/9/2023", "05-9-2023", "5.9.2023"; not a piece of "12/2019/QĐ" or "1/2/3/2020".
 NUMERIC_DATE = re.compile(

@@ -3,13 +3,15 @@
 Found after a `Số:` label (also OCR'd `Sô:`, `So:`, `S6:`) or in a citation
 (`Quyết định số 123/QĐ-UBND ngày …`). Stray spaces around `/` and `-` are removed
 (`1322/QĐ- UBND` → `1322/QĐ-UBND`); dots inside the symbol are kept (`1684/QĐ.UB`,
-`51/QĐ-UBND.TĐKT`); letters are kept as read (`QD` stays `QD`). A number left blank
+`51/QĐ-UBND.TĐKT`); letters are kept as read (`QD` stays `QD`), but not the marks OCR
+puts on a symbol's capitals, which are written without them (`ĐŨ` → `ĐU`). A number left blank
 for hand-writing (`Số:      /QĐ – THQC`) is no number: None.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from extractors.text_normalize import fold_aligned, nfc
 
@@ -28,12 +30,21 @@ _LABEL = re.compile(r"(?:^|(?<=[\s(]))(?:so|s6)\b\s*[:.]?\s*(?:hieu\s*[:.]?\s*)?
 
 
 def normalize_number(raw: str) -> str:
-    """`1322/QĐ- UBND` → `1322/QĐ-UBND`; `212 - QĐ/ĐU` → `212-QĐ/ĐU`; `10./QĐ` → `10/QĐ`."""
+    """`1322/QĐ- UBND` → `1322/QĐ-UBND`; `212 - QĐ/ĐU` → `212-QĐ/ĐU`; `10./QĐ` → `10/QĐ`;
+    `951-QĐ/ĐŨ` → `951-QĐ/ĐU` (symbols are written without marks: OCR added it)."""
     text = nfc(raw).strip()
     text = re.sub(f"[{_DASH}]", "-", text)
     text = re.sub(r"\s*([/-])\s*", r"\1", text)
     text = re.sub(r"^(\d+)\s?\.(?=/)", r"\1", text)
-    return text
+    return "".join(_unmarked_capital(c) for c in text)
+
+
+def _unmarked_capital(letter: str) -> str:
+    """A capital without its marks (`Ũ` → `U`); `Đ`, which symbols write, stays."""
+    if not letter.isupper() or letter.isascii() or letter == "Đ":
+        return letter
+    base = unicodedata.normalize("NFD", letter)[0]
+    return base if base.isascii() else letter
 
 
 def symbol_looks_cut(number: str) -> bool:

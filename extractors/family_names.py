@@ -24,8 +24,16 @@ Kiêm Phúc Lỡ Lư Tất Bá Bảo Cai Cù Đăng Khổng Khoa Lê Ngũ Nhữ 
 Tất Ung Uông Văn Vưu Xung Ưng Dư Cổ Cái Hoa Lãnh Lô Mang Nông Ôn Quyền Thiều Tôn
 """
 
+# The family names most people carry, most common first.
+_COMMON = """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn
+Vương Trịnh Trương Lâm Phùng Mai Tô Tạ Hà Đinh Cao Lương Lưu Triệu Kiều Chu
+"""
+COMMON_FAMILY_NAMES: tuple[str, ...] = tuple(_COMMON.split())
+
 FAMILY_NAMES: frozenset[str] = frozenset(normalize_tone_placement(n).lower() for n in _KINH.split())
 _FOLDED: frozenset[str] = frozenset(fold(name) for name in FAMILY_NAMES)
+COMMON_FOLDED: frozenset[str] = frozenset(fold(name) for name in COMMON_FAMILY_NAMES)
 
 
 def is_family_name(word: str) -> bool:

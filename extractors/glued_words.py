@@ -17,11 +17,11 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
-from extractors.family_names import is_family_name
+from extractors.family_names import COMMON_FOLDED, is_family_name
 from extractors.given_names import GIVEN_NAMES, MIDDLE_NAMES
 from extractors.ocr_engine import OcrWord
 from extractors.syllables import is_syllable
-from extractors.text_normalize import nfc, normalize_tone_placement
+from extractors.text_normalize import fold, nfc, normalize_tone_placement
 
 MAX_SYLLABLE = 7  # `nghiêng`, `nguyễn`: no syllable is longer
 MIN_GLUED = 4  # letters: two syllables of two letters at the least
@@ -118,3 +118,69 @@ def unglue(words: Sequence[OcrWord]) -> list[OcrWord]:
 
 
 _EDGE_PUNCTUATION = ".,;:()[]\"'“”‘’-–"
+
+
+MAX_PIECES = 3  # `NGU Y ỄN`: a family name broken at its marks
+
+
+def rejoin_family_names(words: Sequence[OcrWord]) -> list[OcrWord]:
+    """A common family name OCR broke at its marks (`NGU YÊN THỊ`, `Ngu Y Ễn Thị`) made
+    one word again: capitalized pieces on one line, close together, the first no common
+    family name, that join into one and stand before a middle or given name."""
+    out: list[OcrWord] = []
+    index = 0
+    while index < len(words):
+        joined = _broken_family(words, index)
+        if joined is None:
+            out.append(words[index])
+            index += 1
+            continue
+        pieces = words[index : index + joined]
+        text = nfc("".join(w.text for w in pieces))
+        text = text.upper() if pieces[0].text.isupper() else text[0] + text[1:].lower()
+        box = (
+            pieces[0].bbox[0],
+            min(w.bbox[1] for w in pieces),
+            pieces[-1].bbox[2],
+            max(w.bbox[3] for w in pieces),
+        )
+        confidence = min(w.confidence for w in pieces)
+        out.append(replace(pieces[0], text=text, bbox=box, confidence=confidence))
+        index += joined
+    return out
+
+
+def _broken_family(words: Sequence[OcrWord], index: int) -> int | None:
+    """How many words from `index` are one broken family name, or None."""
+    first = words[index]
+    if not first.text.isalpha() or not first.text[0].isupper() or fold(first.text) in COMMON_FOLDED:
+        return None
+    for count in range(2, MAX_PIECES + 1):
+        if index + count >= len(words):
+            return None
+        pieces = words[index : index + count]
+        following = words[index + count]
+        if not all(_same_line(first, w) and w.text.isalpha() for w in pieces[1:]):
+            return None
+        if not _close(pieces):
+            return None
+        joined = nfc("".join(w.text for w in pieces))
+        name = normalize_tone_placement(following.text.strip(_EDGE_PUNCTUATION)).lower()
+        if (
+            fold(joined) in COMMON_FOLDED
+            and is_syllable(joined)
+            and _same_line(first, following)
+            and (name in MIDDLE_NAMES or name in GIVEN_NAMES)
+        ):
+            return count
+    return None
+
+
+def _same_line(first: OcrWord, other: OcrWord) -> bool:
+    return (first.block, first.paragraph, first.line) == (other.block, other.paragraph, other.line)
+
+
+def _close(pieces: Sequence[OcrWord]) -> bool:
+    """Gaps no wider than the letters are high: pieces of one word, not words apart."""
+    height = max(w.bbox[3] - w.bbox[1] for w in pieces)
+    return all(b.bbox[0] - a.bbox[2] <= height for a, b in pairwise(pieces))

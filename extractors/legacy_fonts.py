@@ -101,7 +101,8 @@ def _restore_capitals(
     """TCVN3 has no capital letters with tone marks: typed in capitals, `THÞ X· QU¶NG`
     decodes to `THị Xã QUảNG`. A word whose case-bearing letters are all capitals is put
     in capitals, and so is a short word (`X·`, `Vµ`) that capitals surround on its line
-    (both sides, or the two words after it, or the two before it)."""
+    (both sides, or the two words after it, or the two before it when no lowercase word
+    follows it)."""
     loud = [_shouting(o, d) for o, d in zip(original, decoded, strict=True)]
 
     def shouts(*at: int) -> bool:
@@ -113,7 +114,13 @@ def _restore_capitals(
             continue
         upper = loud[i]
         if upper is None:
-            upper = shouts(i - 1, i + 1) or shouts(i + 1, i + 2) or shouts(i - 1, i - 2)
+            # `HƯƠNG, KÕ toán`: a short word before a lowercase one starts with it.
+            quiet_after = i + 1 < len(loud) and lines[i + 1] == lines[i] and loud[i + 1] is False
+            upper = (
+                shouts(i - 1, i + 1)
+                or shouts(i + 1, i + 2)
+                or (not quiet_after and shouts(i - 1, i - 2))
+            )
         if upper:
             out[i] = word.upper()
             loud[i] = True  # a run of short words in capitals: `VÀ XÃ`

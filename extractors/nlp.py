@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.family_names import is_family_name
 from extractors.load_once import load_once
+from extractors.parsing.org_names import GENERIC_WORDS
 from extractors.syllables import is_syllable
 from extractors.text_normalize import (
     clean_text,
@@ -133,7 +134,8 @@ Chi đội; Nhà văn hóa; Thư viện; Bộ phận; Cục; Chi cục; Tổng c
 Câu lạc bộ; Nhà thiếu nhi; Cung thiếu nhi; Ký túc xá; Phân hiệu; Điểm trường; Tòa án;
 Viện kiểm sát; Công an; Ban Chỉ huy Quân sự; Trung đoàn; Tiểu đoàn; Đại đội; Lữ đoàn;
 Sư đoàn; Bộ Chỉ huy; Ban Giám hiệu; Tổ dân phố; Thôn; Bản; Ấp; Khu phố; Gia đình; Tập thể;
-Chi hội; Hội đồng; Nhà xuất bản; Liên đoàn Lao động; Mặt trận Tổ quốc
+Chi hội; Hội đồng; Nhà xuất bản; Liên đoàn Lao động; Mặt trận Tổ quốc; Nhân dân và cán bộ;
+Cán bộ và nhân dân
 """
 
 # Bodies a collective can belong to (its unit); a locality (`huyện …`) is not one.
@@ -756,8 +758,39 @@ def split_recipient_run(text: str) -> list[str]:
             if not cleaned:
                 continue
             for piece in _split_on_va(cleaned):
-                pieces.extend(_split_on_commas(_clean_piece(piece)) if by_comma else [piece])
+                piece = _clean_piece(piece)
+                if by_comma:
+                    pieces.extend(_split_on_commas(piece))
+                else:
+                    pieces.extend(_bodies_between_commas(piece))
     return [_clean_piece(p) for p in pieces if _clean_piece(p)]
+
+
+def _bodies_between_commas(part: str) -> list[str]:
+    """Between `;`, commas part a person's name from its unit (`ông A, Trường X`) and a
+    body from the one it belongs to (`Phòng Quản lý chất lượng, Sở Giáo dục và Đào tạo`);
+    a part without a person may still list bodies (`Trường A, Sở B, Trường C; Ban D`):
+    three or more, or each but the last named in full (its place or its proper name)."""
+    if find_honorific(part) is not None or looks_like_person_name(part.split(",")[0]):
+        return [part]
+    pieces = _split_on_commas(part)
+    if len(pieces) >= 3 or all(_named_in_full(p) for p in pieces[:-1]):
+        return pieces
+    return [part]
+
+
+_PLACE_WORDS = frozenset(("xa", "huyen", "tinh", "phuong", "quan", "thi", "thanh"))
+
+
+def _named_in_full(body: str) -> bool:
+    """`Ban Chỉ huy Quân sự thành phố Sơn La`, `Trường THCS Yên Lư`: a place, or a
+    capitalized word that no generic name holds; `Phòng Quản lý chất lượng` has neither."""
+    words = [w.strip(",.;:()") for w in body.split()[1:]]
+    if any(w.islower() and fold(w) in _PLACE_WORDS for w in words):
+        return True
+    return any(
+        w[:1].isupper() and not w.isupper() and fold(w) not in GENERIC_WORDS for w in words if w
+    )
 
 
 # Bodies inside a larger one: `Tổ Toán - Tin, Trường THCS X` is one collective.

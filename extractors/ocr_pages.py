@@ -17,11 +17,12 @@ from itertools import chain, islice
 from PIL import Image
 
 from extractors.errors import ExtractionError, OcrError
-from extractors.glued_words import unglue
+from extractors.glued_words import rejoin_family_names, unglue
 from extractors.layout import table_position, words_to_lines
 from extractors.ocr_debris import clean_words
 from extractors.ocr_engine import OcrEngine, OcrWord
 from extractors.page_image import PrepareOptions, prepare_for_ocr
+from extractors.roman_numerals import read_roman_numerals
 from extractors.ruled_grid import Grid, words_in_grid
 from extractors.syllables import is_syllable
 from extractors.tone_repair import repair_line
@@ -166,7 +167,7 @@ def _read_page(
     line_keys: list[tuple[int, int, int]] = []
     # What is not print (erased borders, specks, the scan's edge) goes first, then words
     # glued together are split, then marks are repaired.
-    recognized = unglue(clean_words(result.words, *prepared.image.size))
+    recognized = rejoin_family_names(unglue(clean_words(result.words, *prepared.image.size)))
     for w, text in zip(recognized, _repaired_texts(recognized), strict=True):
         box = (w.bbox[0] / scale, w.bbox[1] / scale, w.bbox[2] / scale, w.bbox[3] / scale)
         raw = w.text if text != w.text else None
@@ -214,7 +215,8 @@ def _repaired_texts(words: Sequence[OcrWord]) -> list[str]:
         after = below[0] if below else None
         if not (after and _same_paragraph(after, line[0]) and after.text[:1].islower()):
             after = None
-        texts.extend(repair_line([w.text for w in line], after=after.text if after else None))
+        repaired = repair_line([w.text for w in line], after=after.text if after else None)
+        texts.extend(read_roman_numerals(repaired))
     return texts
 
 

@@ -41,6 +41,7 @@ MAX_PAGES = 500
 MIN_TEXT_CHARS = 20  # fewer real characters than this is a scan with a stray label
 RENDER_DPI = 300
 FULL_PAGE = 0.85  # an image covering this share of the page is the page
+_INVISIBLE = "invisible OCR layer"
 
 
 def pdf_pages(
@@ -145,6 +146,7 @@ def _read_text_layer(
     pages: dict[int, Page] = {}
     rejected: dict[int, str] = {}
     mixed: dict[int, list[BBox]] = {}
+    hidden: set[int] = set()  # pages kept from an invisible OCR layer
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for index, plumber_page in enumerate(pdf.pages[:count]):
@@ -159,6 +161,8 @@ def _read_text_layer(
                 pages[index] = page
                 if regions:
                     mixed[index] = regions
+                if _has_page_image(plumber_page) and invisible_text(_pdfium_page(document, index)):
+                    hidden.add(index)
     except ExtractionError:
         raise
     except Exception as exc:
@@ -166,7 +170,20 @@ def _read_text_layer(
             raise EncryptedPdfError("the PDF is encrypted and needs a password") from exc
         # pdfium can render what pdfminer cannot parse: fall back to OCR for those pages.
         return pages, rejected, mixed
+    _same_scanner(pages, rejected, hidden)
     return pages, rejected, mixed
+
+
+def _same_scanner(pages: dict[int, Page], rejected: dict[int, str], hidden: set[int]) -> None:
+    """One scanner made every page's invisible layer: when one page's is refused as poor,
+    the others' are as poor where the test could not see it (a list of names whose marks
+    were lost still reads as syllables), so they are OCR'd as well."""
+    poor = sorted(i for i, why in rejected.items() if why.startswith(_INVISIBLE))
+    if not poor:
+        return
+    for index in sorted(hidden):
+        del pages[index]
+        rejected[index] = f"{_INVISIBLE} unreadable (poor on page {poor[0] + 1})"
 
 
 def _scanned_parts(
@@ -220,7 +237,7 @@ def _text_page(
     invisible = _has_page_image(plumber_page) and invisible_text(pdfium_page())
     why = unreadable_reason(measure(texts), invisible=invisible)
     if why is not None:
-        layer = "invisible OCR layer" if invisible else "text layer"
+        layer = _INVISIBLE if invisible else "text layer"
         return f"{layer} unreadable ({why})"
     words: list[Word] = []
     groups: list[tuple[str, int]] = []

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from extractors.family_names import FAMILY_NAMES, is_family_name
+from extractors.family_names import COMMON_FAMILY_NAMES, FAMILY_NAMES, is_family_name
 from extractors.given_names import GIVEN_NAMES, MIDDLE_NAMES
 from extractors.syllables import is_syllable, same_letters
 from extractors.text_normalize import fold, nfc, normalize_tone_placement, strip_tones
@@ -48,13 +48,7 @@ _MIDDLE_NAMES = (
 )
 _NAME_MIDDLES = frozenset(_MIDDLE_NAMES.split())
 _HONORIFICS = ("ông", "bà", "anh", "chị", "thầy", "cô", "chí")
-_COMMON_FAMILY_NAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn "
-    "Vương Trịnh Trương Lâm Phùng Mai Tô Tạ Hà Đinh Cao Lương Lưu Triệu Kiều Chu"
-)
-_COMMON_FAMILIES = frozenset(
-    normalize_tone_placement(name).lower() for name in _COMMON_FAMILY_NAMES.split()
-)
+_COMMON_FAMILIES = frozenset(normalize_tone_placement(name).lower() for name in COMMON_FAMILY_NAMES)
 
 
 @dataclass(frozen=True)
@@ -133,9 +127,10 @@ def repair_word(token: str, before: str | None, after: str | None) -> str:
     def evidence(key: str) -> int:
         return model.bigram(before, key) + model.bigram(key, after)
 
-    # Before a middle name, a capitalized word nothing else explains is a family name
-    # (`Tổ Văn` and `gia đình văn hóa` are explained by the counts).
-    if core[0].isupper() and after in _NAME_MIDDLES and not evidence(own):
+    # Before a middle name, a capitalized word never written before it is a family name
+    # (`Tổ Văn` and `gia đình văn hóa` are explained by the counts; a list's row number
+    # before `CHỦ THỊ MAI` explains nothing about the name).
+    if core[0].isupper() and after in _NAME_MIDDLES and not model.bigram(own, after):
         if own in _COMMON_FAMILIES:
             return token
         family = [k for k in variants if k in _COMMON_FAMILIES and _one_mark(own, k)]
@@ -384,22 +379,35 @@ def _school_words(tokens: list[str]) -> list[str]:
 # them (`Nguyên`, `Nguyễn`) is more likely that one misread than itself.
 _MOST_COMMON_FAMILIES = frozenset(
     normalize_tone_placement(name).lower()
-    for name in _COMMON_FAMILY_NAMES.split()[:16]  # Nguyễn … Lý
+    for name in COMMON_FAMILY_NAMES[:16]  # Nguyễn … Lý
 )
 
 
-def _family_as_printed(token: str) -> bool:
-    """A family name read with its marks, one no common name is a mark away from: `Lường`
-    stays `Lường` (not `Lương`), a different family and so a different person."""
+def _family_as_printed(token: str, after: str | None) -> bool:
+    """A family name read as printed, one no common name is a mark away from: `Lường`
+    stays `Lường` (not `Lương`) and `Chu` stays `Chu` (not `Chủ`), a different family and
+    so a different person."""
     found = _CORE.match(token)
-    if not found or found.group(2).isascii():
+    if not found:
         return False
     own = normalize_tone_placement(nfc(found.group(2))).lower()
     if own not in FAMILY_NAMES:
         return False
+    if found.group(2).isascii() and any(  # marks lost: `PHO CHU TỊCH` is `PHÓ CHỦ TỊCH`
+        key != own and counts().bigram(key, after) for key in _variants(found.group(2))
+    ):
+        return False
     return own in _MOST_COMMON_FAMILIES or not any(
         fold(own) == fold(c) and _one_mark(own, c) for c in _MOST_COMMON_FAMILIES
     )
+
+
+def _context_before(tokens: list[str], index: int) -> str | None:
+    """The key of the word before, unless a `,` `;` `:` ends it: there a list's next item
+    starts (`Sở Nội vụ, Trường …`), and what ended the last one says nothing of it."""
+    if index == 0 or tokens[index - 1][-1:] in (",", ";", ":"):
+        return None
+    return key_of(tokens[index - 1])
 
 
 def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]:
@@ -414,16 +422,17 @@ def _repair_tokens(tokens: list[str], passes: int) -> tuple[list[str], set[int]]
                 if person:
                     repaired.append(repair_name_part(token))
                 elif _is_misread(token):  # a place or unit's name: `YÊN THẰNH`
-                    before = key_of(repaired[index - 1]) if index else None
+                    before = _context_before(repaired, index)
                     after = key_of(current[index + 1]) if index + 1 < len(current) else None
                     repaired.append(repair_word(token, before, after))
                 else:
                     repaired.append(token)
                 continue
-            if index + 1 in protected and _family_as_printed(token):
+            following = key_of(current[index + 1]) if index + 1 < len(current) else None
+            if index + 1 in protected and _family_as_printed(token, following):
                 repaired.append(token)  # it heads a person's name
                 continue
-            before = key_of(repaired[index - 1]) if index else None
+            before = _context_before(repaired, index)
             after = key_of(current[index + 1]) if index + 1 < len(current) else None
             repaired.append(repair_word(token, before, after))
         if repaired == current:

@@ -27,6 +27,7 @@ from service.award_index import WordMatch
 from service.award_keys import period_years
 from service.award_labels import label
 from service.db.models import Award
+from service.kept_documents import KEPT_AWARDS
 from service.name_match import MAX_NAMES, NameCandidate, near_names
 from service.search_backends import SearchBackend, TextCondition, backend_of
 from service.search_query import parse_text, strip_honorific
@@ -179,9 +180,11 @@ class _Plan:
 
     @property
     def condition(self) -> str:
+        """The WHERE clause, deleted documents' rows left out (the counts read instead of
+        rows never held them: `service.deleted_documents`)."""
         words = self.words_condition
         parts = ([words.where] if words else []) + self.where
-        return f" WHERE {' AND '.join(parts)}" if parts else ""
+        return f" WHERE {' AND '.join([*parts, KEPT_AWARDS])}"
 
     @property
     def beside_condition(self) -> str | None:
@@ -189,7 +192,8 @@ class _Plan:
         if self.beside_cells is None:
             return None
         at, clause = self.beside_cells
-        return f" WHERE {' AND '.join(clause if i == at else w for i, w in enumerate(self.where))}"
+        parts = [clause if i == at else w for i, w in enumerate(self.where)]
+        return f" WHERE {' AND '.join([*parts, KEPT_AWARDS])}"
 
     @property
     def order(self) -> str:

@@ -273,10 +273,12 @@ def _export(target: Path, chunks: Iterator[bytes]) -> None:
 
 
 def _add_subcommands() -> None:
+    from service.cli_documents import document_app
     from service.cli_users import user_app
     from service.preservation.commands import install
 
     app.add_typer(user_app, name="user")
+    app.add_typer(document_app, name="document")
     install(app)
 
 

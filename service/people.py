@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from service import query_limits, search_keys
 from service.db.models import Award
+from service.kept_documents import kept
 from service.name_match import NameCandidate, name_distance, near_names
 from service.person_links import active_links
 from service.search_query import strip_honorific
@@ -176,7 +177,8 @@ def _rows_for(session: Session, candidates: list[NameCandidate]) -> list[Award]:
     keys = [c.key for c in candidates[:MAX_NAMES]]
     if not keys:
         return []
-    return list(session.scalars(select(Award).where(Award.name_fold.in_(keys)).limit(MAX_ROWS)))
+    query = select(Award).where(Award.name_fold.in_(keys), kept(Award.document_id))
+    return list(session.scalars(query.limit(MAX_ROWS)))
 
 
 def find_people(session: Session, q: str, fuzzy: bool = True) -> list[Person]:

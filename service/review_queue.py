@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from service.db.models import Decision, Document, ReviewState
+from service.kept_documents import kept
 
 
 def least_confidence(record: Mapping[str, Any]) -> float | None:
@@ -27,7 +28,7 @@ def waiting(
     session: Session, limit: int, offset: int
 ) -> tuple[int, list[tuple[Document, Decision | None]]]:
     """(how many wait, this page of them with their decision), least sure first."""
-    condition = Document.review_state == ReviewState.needs_review
+    condition = and_(Document.review_state == ReviewState.needs_review, kept(Document.id))
     total = session.execute(
         select(func.count()).select_from(Document).where(condition)
     ).scalar_one()

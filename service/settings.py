@@ -13,8 +13,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from service.retention import DEFAULT_RETENTION, check_table
 
 
 class Settings(BaseSettings):
@@ -52,6 +54,12 @@ class Settings(BaseSettings):
         "process; what a killed process left is removed at the next start. Default "
         "<data_dir>/tmp, or tdkt-<uid> in the system's temp folder when nothing is kept "
         "under data_dir.",
+    )
+    retention: dict[str, int | str] = Field(
+        default_factory=lambda: dict(DEFAULT_RETENTION),
+        description="Years each document is kept, by issuer level (`tinh`) or level and "
+        'kind (`tinh/certificate`), `*` for the rest, or "permanent" (JSON object; the keys '
+        "given replace those of the default table in `service.retention`).",
     )
     s3_access_key: SecretStr = SecretStr("")
     s3_secret_key: SecretStr = SecretStr("")
@@ -108,6 +116,11 @@ class Settings(BaseSettings):
     )
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
+
+    @field_validator("retention")
+    @classmethod
+    def _retention_table(cls, value: dict[str, int | str]) -> dict[str, int | str]:
+        return check_table(value)
 
     @property
     def resolved_database_url(self) -> str:

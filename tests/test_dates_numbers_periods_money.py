@@ -95,6 +95,8 @@ def test_a_citation_is_not_a_place_date_line(text: str) -> None:
         ("Số: 3853/QĐ-UBND |", "3853/QĐ-UBND"),
         ("Số 424/SGDĐT TĐKT V/v hướng dẫn", "424/SGDĐT"),  # hyphen lost in extraction
         ("Vào sổ Quyết định / Số: 1022/QĐ-UBND", "1022/QĐ-UBND"),
+        ("Số: 951-QĐ/ĐŨ", "951-QĐ/ĐU"),  # OCR: symbols carry no marks but Đ's
+        ("Số: 12/QĐ-ỦBND", "12/QĐ-UBND"),
     ],
 )
 def test_find_number(text: str, number: str) -> None:

@@ -182,6 +182,30 @@ Năm học: 2019 - 2020"""
     assert str(document.date) == "2020-07-26"  # `Vào sổ số` cites no date: the signing day
 
 
+def test_a_form_certificate_read_with_ocr_specks_in_its_labels_is_read_by_them() -> None:
+    document = parse(
+        MOTTO
+        + """
+GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH LẠNG SƠN.
+TẶNG
+GIẤY KHEN
+Họ: và tên: Hoàng Ngọc. Cúc
+Chức vụ: Nhân viên
+Đơn VỊ: Trường PTDTBT THCS Thủy Vân.
+Năm học: 2022 - 2023
+Quyết định số 512/QĐ-SGDĐT
+Lạng Sơn, ngày 31 tháng.5 năm 2023
+GIÁM ĐỐC.
+Nguyễn Quang Vinh"""
+    )
+    (award,) = document.awards
+    recipient = award.recipient
+    assert (recipient.name, recipient.position) == ("Hoàng Ngọc Cúc", "Nhân viên")
+    assert recipient.unit == "Trường PTDTBT THCS Thủy Vân"
+    assert str(document.date) == "2023-05-31"
+    assert document.signer.title == "Giám đốc"
+
+
 def test_a_pupils_prize_is_kept_as_printed_with_a_blank_cited_day() -> None:
     """Real text 07: a school's pupils, the number and day left blank for the pen."""
     document = parse(

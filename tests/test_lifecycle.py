@@ -137,3 +137,32 @@ def test_revoked_awards_are_searched_by_status_and_show_who_revoked_them(tmp_pat
             "Phạm Thị Bình", "Đỗ Văn Cường",
         ]  # fmt: skip
         assert client.get("/api/v1/awards", params={"status": "gone"}).status_code == 422
+
+
+def test_a_deleted_annulment_revokes_nothing_until_it_is_restored(tmp_path: Path) -> None:
+    from service.deleted_documents import delete_document, restore_document
+
+    settings = build(tmp_path, decisions=[ORIGINAL, CERTIFICATE, ANNULMENT])
+    key = ("Lê Văn An", "decision:101/QĐ-UBND")
+    archive = open_archive(settings)
+    try:
+        with archive.db.read() as session:
+            annulment = session.scalars(
+                select(Document.id).where(Document.filename == "77_QĐ-UBND.pdf")
+            ).one()
+        with archive.db.write() as session:
+            document = session.get(Document, annulment)
+            assert document is not None
+            delete_document(session, document, "lan", "nhầm quyết định")
+        rows, links = states(settings)
+        assert rows[key] == ("active", None)
+        assert rows[("Lê Văn An", "certificate:101/QĐ-UBND")] == ("active", None)
+        with archive.db.write() as session:
+            document = session.get(Document, annulment)
+            assert document is not None
+            restore_document(session, document, "lan")
+        rows, links = states(settings)
+        assert rows[key] == ("revoked", "77_QĐ-UBND.pdf")
+        assert ("77_QĐ-UBND.pdf", "annuls", "101_QĐ-UBND.pdf") in links
+    finally:
+        archive.close()

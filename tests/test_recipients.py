@@ -256,6 +256,32 @@ def test_find_honorific() -> None:
                 "Thầy Nguyễn Văn San, Giáo viên Trường Mầm non Bắc Sơn",
             ],
         ),
+        (  # bodies between commas, the last after a `;`
+            "Trường Tiểu học và Trung học cơ sở Yên Lư, Sở Lao động - Thương binh và Xã hội, "
+            "Trường THCS Nghiên Loan II; Ban Chỉ huy Quân sự huyện Mộc Châu.",
+            [
+                "Trường Tiểu học và Trung học cơ sở Yên Lư",
+                "Sở Lao động - Thương binh và Xã hội",
+                "Trường THCS Nghiên Loan II",
+                "Ban Chỉ huy Quân sự huyện Mộc Châu",
+            ],
+        ),
+        (
+            "Ban Chỉ huy Quân sự thành phố Sơn La, Nhân dân và cán bộ xã Chiềng Lề; Công an xã",
+            [
+                "Ban Chỉ huy Quân sự thành phố Sơn La",
+                "Nhân dân và cán bộ xã Chiềng Lề",
+                "Công an xã",
+            ],
+        ),
+        (  # between `;`, a body before the one it belongs to stays with it
+            "Phòng Quản lý chất lượng, Sở Giáo dục và Đào tạo; Tổ Toán - Tin, Trường THPT A",
+            ["Phòng Quản lý chất lượng, Sở Giáo dục và Đào tạo", "Tổ Toán - Tin, Trường THPT A"],
+        ),
+        (  # between `;`, a person's comma parts the name from the unit
+            "Nguyễn Văn An, Trường THCS Yên Lư; Trần Thị Bình, Trường Tiểu học Yên Lư",
+            ["Nguyễn Văn An, Trường THCS Yên Lư", "Trần Thị Bình, Trường Tiểu học Yên Lư"],
+        ),
     ],
 )
 def test_split_recipient_run(run: str, pieces: list[str]) -> None:

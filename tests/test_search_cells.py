@@ -118,6 +118,9 @@ def test_an_archive_made_before_the_cells_gets_them_counted(archive: Archive) ->
         for index in ("ix_awards_newest", "ix_awards_code_newest", "ix_awards_unit_newest"):
             session.execute(text(f"DROP INDEX {index}"))
         session.execute(text("DROP TABLE document_signatures"))  # made after 0007 too
+        session.execute(text("DROP INDEX ix_documents_deleted_at"))  # and 0010's columns
+        for column in ("deleted_at", "deleted_by", "delete_reason"):
+            session.execute(text(f"ALTER TABLE documents DROP COLUMN {column}"))
         session.execute(text("UPDATE alembic_version SET version_num = '0007'"))
     upgrade(archive.db)
     assert_counts_follow_rows(archive)

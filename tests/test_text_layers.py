@@ -318,6 +318,37 @@ def test_a_poor_invisible_ocr_layer_is_replaced_by_our_ocr() -> None:
     ]
 
 
+def test_a_scanner_layer_misreading_one_name_in_twenty_is_not_kept() -> None:
+    names = ["Ngô Manh Dương", "Lê Thi Quỳnh Hưng", "Đặng Thị Thanh Hạnh", "Võ Mạrnh Khoa"]
+    names += ["Nguyễn Thị Thu Hà", "Lý Thị Thu Mai", "Dương Đức Đóa"]
+    words = " ".join(names).split()
+    layer = measure(words)
+    assert 0.9 < layer.syllable_share < 0.98
+    assert unreadable_reason(layer) is None  # typed, it is what the page says
+    assert unreadable_reason(layer, invisible=True) == "poor OCR layer"
+
+
+def test_one_poor_page_of_a_scanner_layer_sends_every_page_of_it_to_ocr() -> None:
+    """Marks lost on a list of names leave syllables (`Thi`, `Manh`): the page that gives the
+    scanner away speaks for the pages it made beside it."""
+    unmarked = [unicodedata.normalize("NFD", line) for line in DECISION]
+    poor = ["".join(c for c in line if not unicodedata.combining(c)) for line in unmarked]
+    merged = pikepdf.new()
+    for layer in (poor, DECISION):
+        merged.pages.extend(pikepdf.open(io.BytesIO(_scanner_pdf(layer))).pages)
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    engine = RecordingEngine()
+
+    result = read_document(buffer.getvalue(), ocr=engine, workers=1)
+
+    assert [page.source for page in result.pages] == [PageSource.ocr, PageSource.ocr]
+    assert len(engine.sizes) == 2
+    assert result.warnings[1] == (
+        "page 2: invisible OCR layer unreadable (poor on page 1), read with OCR"
+    )
+
+
 def test_a_good_invisible_ocr_layer_is_kept() -> None:
     engine = RecordingEngine()
     result = read_document(_scanner_pdf(DECISION), ocr=engine)
@@ -364,6 +395,7 @@ def test_capitals_typed_in_a_tcvn3_body_font_stay_capitals(tmp_path: Path) -> No
         "UBND THỊ XÃ QUẢNG YÊN",
         "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
         "Số: 65/QĐ-PGDĐT",
+        "8. BÀ NGUYỄN THỊ QUỲNH HƯƠNG, Kế toán Trường THCS Quang Trung",
         *BODY,
     ]
     inverse = {unicode: code for code, unicode in TCVN3.items()}

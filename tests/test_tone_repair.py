@@ -27,6 +27,7 @@ def _repair(text: str) -> str:
         ("Sổ: 123/QĐ-UBND", "Số: 123/QĐ-UBND"),
         ("NGUYÊN VĂN AN", "NGUYỄN VĂN AN"),  # ễ read as ê in a family name
         ("Đỉnh Văn Hùng", "Đinh Văn Hùng"),
+        ("3 CHỦ THỊ MAI Trường", "3 CHU THỊ MAI Trường"),  # a list's row number says nothing
         ("Ong Trần Mạnh", "Ông Trần Mạnh"),
         ("Nguyễn Ngọc Long, Tố trưởng chuyên môn", "Nguyễn Ngọc Long, Tổ trưởng chuyên môn"),
         ("KT. CHỦ TỊCH PHO CHU TỊCH", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"),  # Phó is no name here
@@ -51,6 +52,9 @@ def test_marks_misread_by_ocr_are_repaired_from_their_neighbours(read: str, mean
         "gia đình văn hóa",
         "Gia Đình Văn Hóa",
         "Tổ Văn",
+        "cho: Sở Nội vụ, Trường",  # after a comma a new item starts: no context
+        "3 Chu Phước Thịnh Giáo viên",  # a family name without marks is one as printed
+        "12 Chu Sinh Thắng Tổ trưởng",
         "QUYT ĐNH",  # letters lost, not marks: nothing to choose from, nothing guessed
     ],
 )

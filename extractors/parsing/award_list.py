@@ -215,6 +215,8 @@ def _table_rows(item: TableItem, state: _State) -> None:
             state.roles, state.guessed = _guess_roles(texts), True
         elif len(state.roles) != len(texts):
             state.roles = _fit_roles(state.roles, texts)
+        if None in state.roles:
+            state.roles = _unread_headers(state.roles, texts)
         cells = {
             role: text for role, text in zip(state.roles, texts, strict=False) if role and text
         }
@@ -314,6 +316,30 @@ def _content_role(text: str, index: int, before: list[Role | None]) -> Role | No
     if Role.unit not in before and (Role.name in before or Role.combined in before):
         return Role.unit
     return None
+
+
+def _unread_headers(roles: list[Role | None], texts: list[str]) -> list[Role | None]:
+    """Columns whose header OCR could not read (`Sấtiền`, `Đơn k`) take their role from
+    what their first filled cell holds: an amount, a body's name, a position, an award."""
+    out = list(roles)
+    for index, (role, text) in enumerate(zip(roles, texts, strict=False)):
+        bare = text.strip()
+        if role is not None or not bare:
+            continue
+        award = match_award(bare)
+        if _AMOUNT.match(bare) or re.fullmatch(r"[\d.,]{5,}", bare):
+            found: Role | None = Role.amount
+        elif row_kind(bare) is RecipientKind.collective:
+            found = Role.unit
+        elif starts_with_position(bare):
+            found = Role.position
+        elif award is not None and award.code is not AwardCode.other:
+            found = Role.award
+        else:
+            continue
+        if found not in out:
+            out[index] = found
+    return out
 
 
 def _fit_roles(roles: list[Role | None], texts: list[str]) -> list[Role | None]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractors.parsing.org_names import GENERIC_WORDS
+from extractors.roman_numerals import is_numeral_reading
 from extractors.text_normalize import fold
-from schemas import DocumentText, ExtractedDocument
+from schemas import DocumentText, ExtractedDocument, RecipientKind
 from schemas.document_text import Page, PageSource
 
 LOW_CONFIDENCE = 0.7
@@ -45,14 +47,18 @@ def _run(keys: list[str], wanted: list[str]) -> range | None:
     return None
 
 
-def _repaired(texts: list[str], raws: list[str]) -> str | None:
-    """The words as OCR read them, when repair changed more than their case."""
-    if all(raw.lower() == text.lower() for text, raw in zip(texts, raws, strict=True)):
+def _repaired(texts: list[str], raws: list[str], exempt: frozenset[str]) -> str | None:
+    """The words as OCR read them, when repair changed more than their case, a school's
+    numeral (`ll` → `II`) or a word of the `exempt` vocabulary."""
+    if all(
+        raw.lower() == text.lower() or _key(text) in exempt or is_numeral_reading(raw, text)
+        for text, raw in zip(texts, raws, strict=True)
+    ):
         return None
     return " ".join(raws).strip(_PUNCTUATION + " ")
 
 
-def _readings(pages: list[Page], value: str) -> list[Reading]:
+def _readings(pages: list[Page], value: str, exempt: frozenset[str]) -> list[Reading]:
     wanted = fold(value)
     tokens = [_key(token) for token in wanted.split()]
     found: list[Reading] = []
@@ -68,7 +74,7 @@ def _readings(pages: list[Page], value: str) -> list[Reading]:
                 else [w for w, k in zip(line.words, keys, strict=True) if k in tokens]
             )
             confidence = min((w.confidence for w in words), default=line.confidence)
-            raw = _repaired([w.text for w in words], [w.raw or w.text for w in words])
+            raw = _repaired([w.text for w in words], [w.raw or w.text for w in words], exempt)
             found.append(Reading(confidence, raw))
         for table in page.tables:
             for row in table.rows:
@@ -80,16 +86,20 @@ def _readings(pages: list[Page], value: str) -> list[Reading]:
                     if cell.raw is not None and len(texts) == len(raws):
                         run = _run([_key(t) for t in texts], tokens)
                         if run:
-                            raw = _repaired([texts[i] for i in run], [raws[i] for i in run])
+                            raw = _repaired([texts[i] for i in run], [raws[i] for i in run], exempt)
                     found.append(Reading(cell.confidence, raw))
     return found
 
 
-def _reading(pages: list[Page], value: str | None, *, name: bool = False) -> Reading | None:
-    """The best place the value was read; for a name, a repaired reading counts as doubtful."""
+def _reading(
+    pages: list[Page], value: str | None, *, name: bool = False, collective: bool = False
+) -> Reading | None:
+    """The best place the value was read; for a name, a repaired reading counts as doubtful
+    (for a collective's, only where repair changed more than the words of its kind:
+    `Trường Tiếu học` is `Trường Tiểu học` beyond doubt, `Thần Nhân Trung` is not)."""
     if not value:
         return None
-    readings = _readings(pages, value)
+    readings = _readings(pages, value, GENERIC_WORDS if collective else frozenset())
     if not readings:
         return None
 
@@ -132,7 +142,12 @@ def add_field_confidence(
     for index, award in enumerate(document.awards):
         page = by_number.get(award.evidence.page or 0)
         where = [page] if page else ocr_pages
-        fields[f"/awards/{index}/recipient/name"] = _reading(where, award.recipient.name, name=True)
+        fields[f"/awards/{index}/recipient/name"] = _reading(
+            where,
+            award.recipient.name,
+            name=True,
+            collective=award.recipient.kind is RecipientKind.collective,
+        )
     found = {pointer: reading for pointer, reading in fields.items() if reading is not None}
     confidence = {pointer: r.confidence for pointer, r in found.items()}
     for pointer, value in structural.items():

@@ -78,16 +78,40 @@ def labelled_fields(lines: list[LineItem]) -> dict[Field, LabelledField]:
     """The first value printed after each known label, with its line."""
     found: dict[Field, LabelledField] = {}
     for line in lines:
-        match = _LABEL_LINE.match(line.text.strip())
-        if match is None:
+        split = _split_label(line.text.strip())
+        if split is None:
             continue
-        field = _field_of(match.group("label"))
-        if field is None or field in found:
+        field, label, value = split
+        if field in found:
             continue
-        value = match.group("value").strip(" .;")
+        value = value.strip(" .;")
+        if field is Field.name:
+            value = _INNER_SPECK.sub("", value)
         if value:
-            found[field] = LabelledField(field, match.group("label"), value, line)
+            found[field] = LabelledField(field, label, value, line)
     return found
+
+
+_INNER_SPECK = re.compile(r"(?<=[^\W\d_]{2})[.,:](?=\s+[A-ZĐÀ-Ỹ])")  # `Hoàng Ngọc. Cúc`
+MAX_LABEL = 28  # characters before a label's colon, specks included
+
+
+def _split_label(text: str) -> tuple[Field, str, str] | None:
+    """(field, label, value) of a labelled line; OCR's specks inside the label (`Họ: và
+    tên: …`, `Đơn VỊ. : …`) do not hide it: each colon in reach is tried, last first."""
+    match = _LABEL_LINE.match(text)
+    if match is not None:
+        field = _field_of(match.group("label"))
+        if field is not None:
+            return field, match.group("label"), match.group("value")
+    colons = [i for i, c in enumerate(text[:MAX_LABEL]) if c == ":"]
+    for at in reversed(colons):
+        label = re.sub(r"[:.]", " ", text[:at])
+        value = text[at + 1 :].strip()
+        field = _field_of(label)
+        if field is not None and value:
+            return field, " ".join(label.split()), value
+    return None
 
 
 def is_form(found: dict[Field, LabelledField]) -> bool:

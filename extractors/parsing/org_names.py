@@ -192,6 +192,10 @@ _ACRONYMS = {
     "lđlđ",
     "ldld",
 }
+# The words of generic names, folded: a collective's name repaired into them is no doubt.
+GENERIC_WORDS: frozenset[str] = frozenset(
+    fold(word).strip(",") for generic in _GENERIC for word in generic.split() if word != "-"
+)
 _GENERIC_BY_FOLD = sorted(
     ((tuple(fold(g).split()), g) for g in _GENERIC), key=lambda pair: -len(pair[0])
 )
@@ -240,7 +244,8 @@ def organization_case(text: str) -> str:
         else:
             word = words[i]
             bare = folded[i].strip(",;.:()")
-            keep = bare in _ACRONYMS or any(c.isdigit() for c in word)  # `THCS`, `12A3`
+            acronyms = [part for part in bare.split("&") if part]  # `TH&THCS`, `GD&ĐT`
+            keep = all(part in _ACRONYMS for part in acronyms) or any(c.isdigit() for c in word)
             out.append(word if keep else _title_syllable(word))
             i += 1
     result = " ".join(out)
@@ -280,8 +285,9 @@ _TITLE_BY_FOLD = {fold(t): t for t in _TITLE_WORDS}
 
 
 def title_case(text: str) -> str:
-    """A signer's title as usually written: `PHÓ GIÁM ĐỐC` → `Phó Giám đốc`."""
-    text = clean_text(text)
+    """A signer's title as usually written: `PHÓ GIÁM ĐỐC` → `Phó Giám đốc`; a speck OCR
+    leaves after it (`GIÁM ĐỐC.`) goes."""
+    text = clean_text(text).rstrip(" .,;:")
     known = _TITLE_BY_FOLD.get(fold(text))
     if known:
         return known

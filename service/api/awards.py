@@ -16,7 +16,7 @@ from schemas.award_codes import AwardCode, DocumentType, IssuerLevel, RecipientK
 from schemas.signatures import SignatureState
 from service import award_export
 from service.api.auth import AUTH_ERRORS, as_viewer
-from service.api.deps import ArchiveDep, DbId, DbIdQuery, Offset, get_or_404
+from service.api.deps import ArchiveDep, DbId, DbIdQuery, Offset
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardList, AwardOut, FacetOut
 from service.award_search import (
@@ -26,7 +26,7 @@ from service.award_search import (
     iter_awards,
     search_awards,
 )
-from service.db.models import Award
+from service.kept_documents import kept_award
 from service.query_limits import MAX_QUERY_CHARS, QueryTooLong
 
 router = APIRouter(
@@ -231,5 +231,7 @@ def export_awards(
 )
 def get_award(award_id: DbId, archive: ArchiveDep) -> AwardOut:
     with archive.db.read() as session:
-        award = get_or_404(session, Award, award_id, "award")
+        award = kept_award(session, award_id)
+        if award is None:
+            raise ApiError(404, "not_found", f"no award {award_id}")
         return AwardOut.of(award)

@@ -1,4 +1,8 @@
-"""`/api/v1/documents`: upload, list, status and record, original, reprocess."""
+"""`/api/v1/documents`: upload, list, status and record, original, reprocess; delete,
+restore and purge (`service.deleted_documents`).
+
+A deleted document is out of the lists and answers 404 to viewers; archivists still see
+it (`deleted_at` set) and its original, to decide whether to restore it."""
 
 from __future__ import annotations
 
@@ -6,14 +10,17 @@ from collections.abc import Iterator
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, TextClause, func, select, text
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from extractors.errors import ExtractionError
 from schemas import ExtractedDocument, SignatureState
-from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
+from service.accounts import Principal
+from service.api.auth import AUTH_ERRORS, Admin, Archivist, Viewer, as_viewer
 from service.api.deps import ArchiveDep, DbId, JobsDep, Offset, get_or_404
 from service.api.errors import ApiError, error_responses
 from service.api.models import (
@@ -22,6 +29,7 @@ from service.api.models import (
     DocumentList,
     DocumentOut,
     EventOut,
+    RetentionOut,
     SignatureOut,
 )
 from service.api.upload import receive_upload, upload_body
@@ -32,9 +40,18 @@ from service.db.models import (
     Document,
     DocumentStatus,
     ProcessingEvent,
+    Role,
 )
+from service.deleted_documents import (
+    DeletionError,
+    delete_document,
+    purge_document,
+    restore_document,
+)
+from service.kept_documents import kept, kept_document
 from service.preservation import audit
 from service.receive import admit
+from service.retention import retention_of
 from service.signature_records import signature_conditions
 from service.storage import ObjectNotFoundError
 
@@ -84,30 +101,59 @@ def list_documents(
     signature_state: Annotated[
         SignatureState | None, Query(description="One of the file's signatures is in this state")
     ] = None,
+    deleted: Annotated[
+        bool, Query(description="true: only the deleted documents (archivists), to restore")
+    ] = False,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Offset = 0,
+    *,
+    user: Viewer,
 ) -> DocumentList:
     state = signature_state.value if signature_state else None
     where, params = signature_conditions("documents.id", signed, state)
     conditions: list[ColumnElement[bool] | TextClause] = [
         text(w).bindparams(**params) if ":" in w else text(w) for w in where
     ]
+    if deleted:
+        _archivist_sees_deleted(user)
+        conditions.append(~kept(Document.id))
+    else:
+        conditions.append(kept(Document.id))
     if status:
         conditions.append(Document.status == status)
     with archive.db.read() as session:
         count = select(func.count()).select_from(Document)
         rows = select(Document).order_by(Document.id.desc()).limit(limit).offset(offset)
-        if conditions:
-            count, rows = count.where(*conditions), rows.where(*conditions)
+        count, rows = count.where(*conditions), rows.where(*conditions)
         total = session.execute(count).scalar_one()
         items = [DocumentOut.of(d) for d in session.scalars(rows)]
     return DocumentList(total=total, limit=limit, offset=offset, items=items)
 
 
-def _document(archive: Archive, document_id: int) -> Document:
-    with archive.db.read() as session:
-        document = get_or_404(session, Document, document_id, "document")
+def _archivist_sees_deleted(user: Principal) -> None:
+    if not user.may(Role.archivist):
+        raise ApiError(
+            403,
+            "forbidden",
+            f"deleted documents need the archivist role; {user.name} is {user.role}",
+        )
+
+
+def visible(session: Session, document_id: int, user: Principal) -> Document:
+    """The document; a deleted one only for archivists (404 to everyone else)."""
+    document = (
+        get_or_404(session, Document, document_id, "document")
+        if user.may(Role.archivist)
+        else kept_document(session, document_id)
+    )
+    if document is None:
+        raise ApiError(404, "not_found", f"no document {document_id}")
     return document
+
+
+def _document(archive: Archive, document_id: int, user: Principal) -> Document:
+    with archive.db.read() as session:
+        return visible(session, document_id, user)
 
 
 @router.get(
@@ -116,9 +162,9 @@ def _document(archive: Archive, document_id: int) -> Document:
     summary="A document's status, processing events and extracted record",
     responses=error_responses(404),
 )
-def get_document(document_id: DbId, archive: ArchiveDep) -> DocumentDetail:
+def get_document(document_id: DbId, archive: ArchiveDep, user: Viewer) -> DocumentDetail:
     with archive.db.read() as session:
-        document = get_or_404(session, Document, document_id, "document")
+        document = visible(session, document_id, user)
         decision = session.scalars(
             select(Decision).where(Decision.document_id == document_id)
         ).first()
@@ -131,10 +177,12 @@ def get_document(document_id: DbId, archive: ArchiveDep) -> DocumentDetail:
             select(func.count()).select_from(Award).where(Award.document_id == document_id)
         ).scalar_one()
         base = DocumentOut.of(document)
+        retention = retention_of(archive.settings.retention, document, decision)
     record = ExtractedDocument.model_validate(decision.record) if decision else None
     return DocumentDetail(
         **base.model_dump(),
         award_count=award_count,
+        retention=RetentionOut.of(retention),
         record=record,
         signatures=[SignatureOut.of(s) for s in record.signatures] if record else [],
         events=[EventOut.of(e) for e in events],
@@ -147,8 +195,8 @@ def get_document(document_id: DbId, archive: ArchiveDep) -> DocumentDetail:
     response_class=StreamingResponse,
     responses={200: {"content": {"application/pdf": {}}}, **error_responses(404)},
 )
-def get_original(document_id: DbId, archive: ArchiveDep) -> StreamingResponse:
-    document = _document(archive, document_id)
+def get_original(document_id: DbId, archive: ArchiveDep, user: Viewer) -> StreamingResponse:
+    document = _document(archive, document_id, user)
     try:
         stream = archive.store.open(original_key(document.sha256))
     except ObjectNotFoundError:
@@ -203,6 +251,8 @@ def reprocess_document(
 ) -> DocumentOut:
     with archive.db.write() as session:
         document = get_or_404(session, Document, document_id, "document")
+        if document.deleted_at is not None:
+            raise ApiError(409, "document_deleted", f"document {document_id} is deleted")
         if document.status in (DocumentStatus.queued, DocumentStatus.processing):
             raise ApiError(409, "already_queued", f"document {document_id} is {document.status}")
         document.status = DocumentStatus.queued
@@ -214,3 +264,86 @@ def reprocess_document(
         out = DocumentOut.of(document)
     jobs.submit(document_id)
     return out
+
+
+def _refused(error: DeletionError) -> ApiError:
+    return ApiError(error.status, error.code, error.message)
+
+
+@router.delete(
+    "/documents/{document_id}",
+    response_model=DocumentOut,
+    summary="Delete a document: its awards leave every search, list and report until "
+    "it is restored (nothing is removed)",
+    responses=error_responses(404, 409),
+)
+def delete_one(
+    document_id: DbId,
+    archive: ArchiveDep,
+    user: Archivist,
+    reason: Annotated[str | None, Query(max_length=2000, description="Why (audited)")] = None,
+) -> DocumentOut:
+    with archive.db.write() as session:
+        document = get_or_404(session, Document, document_id, "document")
+        try:
+            delete_document(session, document, user.name, reason)
+        except DeletionError as error:
+            raise _refused(error) from None
+        session.flush()
+        return DocumentOut.of(document)
+
+
+@router.post(
+    "/documents/{document_id}/restore",
+    response_model=DocumentOut,
+    summary="Bring a deleted document back, as it was",
+    responses=error_responses(404, 409),
+)
+def restore_one(document_id: DbId, archive: ArchiveDep, user: Archivist) -> DocumentOut:
+    with archive.db.write() as session:
+        document = get_or_404(session, Document, document_id, "document")
+        try:
+            restore_document(session, document, user.name)
+        except DeletionError as error:
+            raise _refused(error) from None
+        session.flush()
+        return DocumentOut.of(document)
+
+
+class PurgeRequest(BaseModel):
+    reason: str | None = Field(default=None, max_length=2000, description="Why (audited)")
+    force: bool = Field(
+        default=False,
+        description="Purge although the retention period has not ended (needs a reason)",
+    )
+
+
+class PurgeOut(BaseModel):
+    document_id: int
+    sha256: str
+    objects_removed: int
+    retention: str = Field(examples=["20 năm"])
+
+
+@router.post(
+    "/documents/{document_id}/purge",
+    response_model=PurgeOut,
+    summary="Remove a deleted document for good: its original, derived files and rows "
+    "(admins; within its retention period only forced, with a reason)",
+    responses=error_responses(404, 409),
+)
+def purge_one(
+    document_id: DbId,
+    archive: ArchiveDep,
+    user: Admin,
+    body: Annotated[PurgeRequest | None, Body()] = None,
+) -> PurgeOut:
+    asked = body or PurgeRequest()
+    try:
+        purged = purge_document(archive, document_id, user.name, asked.reason, asked.force)
+    except DeletionError as error:
+        raise _refused(error) from None
+    return PurgeOut(
+        document_id=purged.document_id, sha256=purged.sha256,
+        objects_removed=purged.objects, retention=purged.retention.label,
+    )  # fmt: skip

@@ -15,6 +15,7 @@ from service.api.errors import ErrorInfo
 from service.batches import BatchProgress
 from service.db.models import Award, Document, ProcessingEvent, as_utc
 from service.people import Person
+from service.retention import Retention
 from service.signature_sentences import signature_sentence
 
 API = "/api/v1"
@@ -50,9 +51,14 @@ class DocumentOut(BaseModel):
     )
     reviewed_by: str | None = None
     reviewed_at: datetime | None = None
+    deleted_at: datetime | None = Field(
+        default=None, description="Set while the document is deleted (restorable until purged)"
+    )
+    deleted_by: str | None = None
+    delete_reason: str | None = None
     links: DocumentLinks
 
-    @field_serializer("created_at", "updated_at", "processed_at", "reviewed_at")
+    @field_serializer("created_at", "updated_at", "processed_at", "reviewed_at", "deleted_at")
     def _in_utc(self, moment: datetime | None) -> datetime | None:
         return _utc(moment)
 
@@ -81,6 +87,9 @@ class DocumentOut(BaseModel):
             review_state=document.review_state,
             reviewed_by=document.reviewed_by,
             reviewed_at=document.reviewed_at,
+            deleted_at=document.deleted_at,
+            deleted_by=document.deleted_by,
+            delete_reason=document.delete_reason,
             links=DocumentLinks(
                 self=base,
                 original=f"{base}/original",
@@ -120,8 +129,25 @@ class SignatureOut(PdfSignature):
         return cls(**signature.model_dump(), sentence=signature_sentence(signature))
 
 
+class RetentionOut(BaseModel):
+    """How long the document must be kept (`service.retention`)."""
+
+    label: str = Field(examples=["20 năm"], description="`vĩnh viễn` or `N năm`")
+    years: int | None = Field(description="None: kept forever (vĩnh viễn)")
+    until: date | None = Field(description="The last day it must be kept; None: forever")
+    rule: str = Field(examples=["tinh"], description="The key of the retention table that gave it")
+
+    @classmethod
+    def of(cls, retention: Retention) -> RetentionOut:
+        return cls(
+            label=retention.label, years=retention.years, until=retention.until,
+            rule=retention.rule,
+        )  # fmt: skip
+
+
 class DocumentDetail(DocumentOut):
     award_count: int = 0
+    retention: RetentionOut
     record: ExtractedDocument | None = Field(
         default=None, description="The extracted record (the `tdkt extract --json` shape)."
     )

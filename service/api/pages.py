@@ -12,11 +12,12 @@ from extractors.errors import ExtractionError
 from extractors.page_view import NoPageImageError
 from schemas.document_text import DocumentText, PageSource
 from service.api.auth import AUTH_ERRORS, as_viewer
-from service.api.deps import ArchiveDep, DbId, get_or_404
+from service.api.deps import ArchiveDep, DbId
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, PageOut
 from service.archive import Archive
 from service.db.models import Document, DocumentStatus
+from service.kept_documents import kept_document
 from service.page_images import (
     document_text,
     kept_page_jpeg,
@@ -38,7 +39,9 @@ REVALIDATE = "private, no-cache"
 def _done_document(archive: Archive, document_id: int) -> tuple[Document, str]:
     """The document and the name of its reading; only a `done` document has pages."""
     with archive.db.read() as session:
-        document = get_or_404(session, Document, document_id, "document")
+        document = kept_document(session, document_id)
+    if document is None:
+        raise ApiError(404, "not_found", f"no document {document_id}")
     if document.status != DocumentStatus.done or document.processed_at is None:
         raise ApiError(
             409, "not_ready", f"document {document_id} is {document.status}, not done: no pages"

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session
 
 from service import corrections, review_queue
 from service.api.auth import AUTH_ERRORS, Archivist, as_viewer
-from service.api.deps import ArchiveDep, DbId, Offset, get_or_404
+from service.api.deps import ArchiveDep, DbId, Offset
 from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, DocumentOut
 from service.db.models import Award, Decision, Document, DocumentStatus
+from service.kept_documents import kept_award, kept_document
 
 router = APIRouter(
     prefix=API, tags=["review"], dependencies=[Depends(as_viewer)], responses=AUTH_ERRORS
@@ -61,10 +62,19 @@ class Approval(BaseModel):
 
 def _done(session: Session, document_id: int) -> Document:
     """The document, read to the end (only then are there rows to correct or approve)."""
-    document = get_or_404(session, Document, document_id, "document")
+    document = kept_document(session, document_id)
+    if document is None:
+        raise ApiError(404, "not_found", f"no document {document_id}")
     if document.status != DocumentStatus.done:
         raise ApiError(409, "not_ready", f"document {document_id} is {document.status}")
     return document
+
+
+def _award(session: Session, award_id: int) -> Award:
+    award = kept_award(session, award_id)
+    if award is None:
+        raise ApiError(404, "not_found", f"no award {award_id}")
+    return award
 
 
 @contextmanager
@@ -142,7 +152,7 @@ def correct_award(
     ],
 ) -> AwardOut:
     with archive.db.write() as session, _refused_corrections():
-        award = get_or_404(session, Award, award_id, "award")
+        award = _award(session, award_id)
         _done(session, award.document_id)
         corrections.correct(session, award, changes, user.name)
         session.flush()
@@ -205,7 +215,7 @@ def correct_document(
 )
 def award_history(award_id: DbId, archive: ArchiveDep) -> list[HistoryEntry]:
     with archive.db.read() as session:
-        award = get_or_404(session, Award, award_id, "award")
+        award = _award(session, award_id)
         return [HistoryEntry(**entry) for entry in corrections.history(session, award)]
 
 

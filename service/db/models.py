@@ -83,6 +83,11 @@ class Document(Base):
     review_confidence: Mapped[float | None] = mapped_column(Float)
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set when an archivist deletes the document (`service.deleted_documents`): its rows
+    # leave every read until it is restored; its original stays until an admin purges it.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    deleted_by: Mapped[str | None] = mapped_column(String(200))
+    delete_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Decision(Base):

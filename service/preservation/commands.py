@@ -1,4 +1,5 @@
-"""`tdkt fsck`, `tdkt backup`, `tdkt restore`, `tdkt audit …`: the archive kept whole."""
+"""`tdkt fsck`, `tdkt backup`, `tdkt restore`, `tdkt export-bag`, `tdkt import-bag`,
+`tdkt audit …`: the archive kept whole, and moved out."""
 
 from __future__ import annotations
 
@@ -90,6 +91,70 @@ def restore(
     typer.echo(f"restored: database and {count} objects")
 
 
+def export_bag(
+    folder: Annotated[Path, typer.Argument(help="Where the bag goes (absent or empty).")],
+    query: Annotated[str | None, typer.Argument(help="Words anywhere in the award.")] = None,
+    name: Annotated[str | None, typer.Option(help="A recipient's name.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Words of the unit.")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Words of the issuing body.")] = None,
+    number: Annotated[str | None, typer.Option(help="Decision number.")] = None,
+    award_code: Annotated[str | None, typer.Option(help="An award code.")] = None,
+    period: Annotated[str | None, typer.Option(help="2023-2024 or 2024.")] = None,
+    year_from: Annotated[int | None, typer.Option(help="Awards covering this year on.")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Awards up to this year.")] = None,
+    kind: Annotated[str | None, typer.Option(help="individual or collective.")] = None,
+) -> None:
+    """Write the documents with an award the filters find (all, without filters) as a
+    BagIt bag: originals, extracted JSON, OCR text, awards.csv, Phụ lục VI metadata."""
+    from schemas.award_codes import AwardCode, RecipientKind
+    from service.award_search import AwardQuery
+    from service.preservation.bag import BagError
+    from service.preservation.bag import export_bag as run
+
+    if award_code is not None and award_code not in AwardCode.__members__:
+        fail("invalid_request", f"unknown award code {award_code!r}", 2)
+    if kind is not None and kind not in RecipientKind.__members__:
+        fail("invalid_request", "kind is individual or collective", 2)
+    given = {"q": query, "name": name, "unit": unit, "issuer": issuer, "number": number,
+             "award_code": award_code, "period": period, "year_from": year_from,
+             "year_to": year_to, "kind": kind}  # fmt: skip
+    given = {key: value for key, value in given.items() if value is not None}
+    described = " ".join(f"{key}={value}" for key, value in given.items())
+    search = (
+        AwardQuery(
+            q=query, name=name, unit=unit, issuer=issuer, number=number,
+            award_codes=(award_code,) if award_code else (), period=period,
+            year_from=year_from, year_to=year_to, kind=kind,
+        )
+        if given
+        else None
+    )  # fmt: skip
+    with open_settings_archive() as archive:
+        try:
+            report = run(archive, folder, search, described)
+        except BagError as error:
+            fail(error.code, error.message, 1)
+    typer.echo(f"{report.documents} documents, {report.awards} awards written to {folder}")
+
+
+def import_bag(
+    folder: Annotated[Path, typer.Argument(help="A bag made by `tdkt export-bag`.")],
+) -> None:
+    """Rebuild the (empty) archive the settings name from a bag; the bag is validated first."""
+    from service.cli_users import CLI
+    from service.preservation.bag import BagError
+    from service.preservation.bag import import_bag as run
+
+    if not (folder / "bagit.txt").is_file():
+        fail("not_a_bag", f"{folder} has no bagit.txt", 2)
+    with open_settings_archive() as archive:
+        try:
+            report = run(archive, folder, CLI)
+        except BagError as error:
+            fail(error.code, error.message, 1)
+    typer.echo(f"imported: {report.documents} documents, {report.awards} awards")
+
+
 @audit_app.command("verify")
 def verify() -> None:
     """Check the hash chain; exit 1 naming the first entry removed or edited."""
@@ -117,4 +182,6 @@ def install(app: typer.Typer) -> None:
     app.command()(fsck)
     app.command()(backup)
     app.command()(restore)
+    app.command("export-bag")(export_bag)
+    app.command("import-bag")(import_bag)
     app.add_typer(audit_app, name="audit")

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from extractors.text_normalize import fold
 from schemas import ChangeAction, DocumentType, ExtractedDocument
 from service.db.models import Award, AwardStatus, Decision, DecisionLink
+from service.kept_documents import kept
 
 Target = tuple[str, date | None]
 
@@ -67,10 +68,25 @@ def settle(
         _resolve(session, key, day)
 
 
+def resettle(session: Session, document_id: int) -> None:
+    """Links and row states again after `document_id` was deleted or restored: a deleted
+    decision annuls nothing and is annulled by nothing."""
+    decision = session.scalars(select(Decision).where(Decision.document_id == document_id)).first()
+    if decision is None:
+        return
+    made = session.scalars(select(DecisionLink).where(DecisionLink.document_id == document_id))
+    touched = {(link.cited_key, link.cited_date) for link in made}
+    touched.add((number_key(decision.number), decision.date))
+    session.flush()
+    for key, day in touched:
+        _resolve(session, key, day)
+
+
 def _decisions_with(session: Session, key: str, day: date | None) -> list[Decision]:
     """Archived decisions (not certificates) with this number (and date, when cited)."""
     prefix = _number_prefix(key)
     query = select(Decision).where(
+        kept(Decision.document_id),
         Decision.document_type != DocumentType.certificate.value,
         or_(Decision.number.like(f"{prefix}%"), Decision.number.like(f"{prefix} %")),
     )
@@ -82,14 +98,16 @@ def _decisions_with(session: Session, key: str, day: date | None) -> list[Decisi
 def _rows_with(session: Session, key: str, day: date | None) -> list[Award]:
     """Award rows of the decision with this number and date, and of its certificates."""
     prefix = _number_prefix(key)
-    query = select(Award).where(Award.number.like(f"{prefix}%"))
+    query = select(Award).where(Award.number.like(f"{prefix}%"), kept(Award.document_id))
     if day is not None:
         query = query.where(Award.decision_date == day)
     return [a for a in session.scalars(query) if number_key(a.number) == key]
 
 
 def _links_citing(session: Session, key: str, day: date | None) -> list[DecisionLink]:
-    query = select(DecisionLink).where(DecisionLink.cited_key == key)
+    query = select(DecisionLink).where(
+        DecisionLink.cited_key == key, kept(DecisionLink.document_id)
+    )
     links = list(session.scalars(query))
     # a link that cites no date applies to the number whatever its date
     return [link for link in links if link.cited_date in (None, day) or day is None]

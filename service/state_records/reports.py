@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from service import lexicon, query_limits, search_keys
 from service.db.models import ReviewState
+from service.kept_documents import KEPT_AWARDS
 from service.state_records.report_forms import FORMS, Column, Form, Row
 
 Key = tuple[str, str, str | None, str | None, str]  # code, kind, rank, method, review
@@ -73,6 +74,7 @@ def _counts(
         "decision_date >= :first",
         "decision_date < :after",
         "status = 'active'",
+        KEPT_AWARDS,
     ]
     params: dict[str, object] = {
         "codes": list(form.award_codes),

@@ -41,7 +41,9 @@ from service.db.models import (
     Role,
     User,
 )
+from service.kept_documents import kept, kept_document
 from service.people import get_person, person_id
+from service.retention import retention_of
 from service.signature_sentences import STATE_LABELS, signature_sentence
 from service.state_records.eligibility import eligibility
 from service.state_records.report_files import cell_text, notes
@@ -374,9 +376,12 @@ def documents_page(
 ) -> Response:
     page = max(1, page)
     with archive.db.read() as session:
-        total = session.execute(select(func.count()).select_from(Document)).scalar_one()
+        total = session.execute(
+            select(func.count()).select_from(Document).where(kept(Document.id))
+        ).scalar_one()
         documents = session.scalars(
             select(Document)
+            .where(kept(Document.id))
             .order_by(Document.id.desc())
             .limit(PAGE_SIZE)
             .offset((page - 1) * PAGE_SIZE)
@@ -401,7 +406,7 @@ def document_page(
     request: Request, document_id: DbId, archive: ArchiveDep, user: PageViewer
 ) -> Response:
     with archive.db.read() as session:
-        document = session.get(Document, document_id)
+        document = kept_document(session, document_id)
         if document is None:
             return render(request, "not_found.html", user, 404, what=f"tài liệu {document_id}")
         decision = session.scalars(
@@ -449,6 +454,7 @@ def document_page(
         field_confidence=record.get("field_confidence") or {},
         rows=rows,
         doc_corrected={field for (seq, field) in corrected if seq is None},
+        retention=retention_of(archive.settings.retention, document, decision),
         events=events,
         codes=[(c.value, label(c.value)) for c in AwardCode],
         signatures=[
