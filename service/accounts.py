@@ -148,8 +148,15 @@ def new_session(session: Session, user: User, hours: float) -> tuple[str, LoginS
     return cookie, login
 
 
-def end_session(session: Session, cookie: str) -> None:
+def end_session(session: Session, cookie: str) -> str | None:
+    """End a browser's sign-in; the name of whose it was, None when it was not one."""
+    name = session.scalars(
+        select(User.name)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(LoginSession.token_hash == digest(cookie))
+    ).first()
     session.execute(delete(LoginSession).where(LoginSession.token_hash == digest(cookie)))
+    return name
 
 
 def principal_for_token(session: Session, token: str) -> Principal | None:

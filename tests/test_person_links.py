@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from service.api.app import create_app
-from service.db.models import PersonLink, Role
+from service.db.models import AuditEntry, PersonLink, Role
 from tests.conftest import NewDatabase
 from tests.search_archive import build
 from tests.service_helpers import authorize
@@ -62,6 +62,15 @@ def test_an_archivist_joins_a_namesake_and_can_undo_it(
         with archive.db.read() as session:
             kept = session.scalars(select(PersonLink)).one()
         assert (kept.created_by, kept.removed_by) == ("lan", "lan")
+        with archive.db.read() as session:
+            logged = session.scalars(
+                select(AuditEntry).where(AuditEntry.action.like("person.%")).order_by(AuditEntry.id)
+            ).all()
+        assert [(e.actor, e.action, e.target) for e in logged] == [
+            ("lan", "person.join", f"person:{person['id']}"),
+            ("lan", "person.unjoin", f"person:{person['id']}"),
+        ]
+        assert logged[0].detail == {"joined": namesake["id"]}
         assert (
             client.delete(f"/api/v1/people/{person['id']}/joined/{namesake['id']}").status_code
             == 404

@@ -125,6 +125,40 @@ def test_fsck_mends_from_a_backup_folder(archive: Archive, root: Path) -> None:
     assert backup_objects(root / "backup").exists(f"originals/{sha256}")
 
 
+def _entries(archive: Archive, action: str) -> list[AuditEntry]:
+    with archive.db.read() as session:
+        return list(session.scalars(select(AuditEntry).where(AuditEntry.action == action)))
+
+
+def test_fsck_runs_backups_and_restores_are_audited(archive: Archive, root: Path) -> None:
+    checks = [(e.actor, e.detail) for e in _entries(archive, "fixity.check")]
+    assert checks[0] == ("tdkt-cli", {"trigger": "cli", "checked": 2, "missing": 0,
+                                      "changed": 0, "untracked": 0, "repaired": 0})  # fmt: skip
+    found = checks[1][1]
+    assert [found[k] for k in ("missing", "changed", "untracked", "repaired")] == [1, 1, 1, 0]
+    assert checks[2][0] == "tdkt" and checks[-1][1]["repaired"] == 1
+    backups = [(e.actor, e.detail) for e in _entries(archive, "backup.create")]
+    assert [actor for actor, _ in backups] == ["tdkt-cli", "tdkt-cli"]
+    assert backups[0][1]["copied"] > 0 and backups[1][1]["copied"] == 0
+    assert backups[1][1]["folder"] == str(root / "backup")
+    copy = open_archive(Settings(data_dir=root / "restored"))
+    try:
+        with copy.db.read() as session:
+            last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+            assert last is not None and (last.actor, last.action) == ("tdkt-cli", "backup.restore")
+            assert last.detail["objects"] == backups[0][1]["objects"]
+            assert audit.verify(session)[1] is None
+    finally:
+        copy.close()
+
+
+def test_an_audit_export_is_itself_audited(archive: Archive) -> None:
+    result = runner.invoke(app, ["audit", "export"], env=_env(archive))
+    assert result.exit_code == 0, result.output
+    last = result.stdout.strip().splitlines()[-1].split(",")
+    assert (last[2], last[4]) == ("tdkt-cli", "audit.export")
+
+
 def test_every_change_is_in_the_audit_chain_and_an_edit_is_found(archive: Archive) -> None:
     with archive.db.read() as session:
         actions = [e.action for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]

@@ -142,7 +142,8 @@ def _known_browser(archive: Archive, request: Request, name: str) -> bool:
 def sign_out(archive: Archive, request: Request, response: Response) -> None:
     if cookie := request.cookies.get(SESSION_COOKIE):
         with archive.db.write() as session:
-            accounts.end_session(session, cookie)
+            if name := accounts.end_session(session, cookie):
+                audit.record(session, name, "session.sign_out", f"user:{name}")
     response.delete_cookie(SESSION_COOKIE, path="/")
 
 

@@ -16,6 +16,7 @@ from service.api.errors import ApiError, error_responses
 from service.api.models import API, AwardOut, PersonDetail, PersonList, PersonOut, StreakOut
 from service.award_labels import label
 from service.people import Person, find_people, get_person, streaks
+from service.preservation import audit
 from service.query_limits import (
     MAX_PERSON_ID_CHARS,
     MAX_QUERY_CHARS,
@@ -179,6 +180,7 @@ def join_person(
                 422, "not_namesakes", "only people with the same name can be joined by hand"
             )
         person_links.link(session, person.id, other.id, user.name)
+        audit.record(session, user.name, "person.join", f"person:{person.id}", {"joined": other.id})
         session.flush()
         return _detail(_person(session, person.id))
 
@@ -200,5 +202,8 @@ def unjoin_person(
         )
         if not undone:
             raise ApiError(404, "not_found", f"{other_id} is not joined to {person_id}")
+        audit.record(
+            session, user.name, "person.unjoin", f"person:{person.id}", {"parted": other_id}
+        )
         session.flush()
         return _detail(_person(session, person.id))

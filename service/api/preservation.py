@@ -8,13 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
-from sqlalchemy import func, select
 
-from service.api.auth import AUTH_ERRORS, as_admin
+from service.api.auth import AUTH_ERRORS, Admin, as_admin
 from service.api.deps import ArchiveDep, Offset
 from service.api.models import API
-from service.db.models import FixityRun, as_utc
-from service.preservation import audit
+from service.db.models import as_utc
+from service.preservation import audit, fixity
 from service.preservation.audit_csv import csv_lines
 
 router = APIRouter(
@@ -43,6 +42,7 @@ class AuditList(BaseModel):
 @router.get("/audit", response_model=None, summary="The audit log, newest first (or as CSV)")
 def list_audit(
     archive: ArchiveDep,
+    admin: Admin,
     actor: str | None = None,
     action: str | None = None,
     target: str | None = None,
@@ -54,6 +54,12 @@ def list_audit(
 ) -> AuditList | StreamingResponse:
     query = audit.entries(actor=actor, action=action, target=target, since=since, until=until)
     if format == "csv":
+        asked = {"actor": actor, "action": action, "target": target,
+                 "since": since.isoformat() if since else None,
+                 "until": until.isoformat() if until else None}  # fmt: skip
+        with archive.db.write() as session:
+            audit.record(session, admin.name, "audit.export", None,
+                         {"format": "csv", **{k: v for k, v in asked.items() if v}})  # fmt: skip
 
         def lines() -> Any:
             with archive.db.read() as session:
@@ -65,9 +71,7 @@ def list_audit(
             headers={"Content-Disposition": 'attachment; filename="tdkt-audit.csv"'},
         )
     with archive.db.read() as session:
-        total = session.execute(
-            select(func.count()).select_from(query.order_by(None).subquery())
-        ).scalar_one()
+        total = audit.count(session, query)
         rows = [audit.as_row(e) for e in session.scalars(query.limit(limit).offset(offset))]
     return AuditList(total=total, limit=limit, offset=offset, items=[AuditOut(**r) for r in rows])
 
@@ -90,7 +94,7 @@ def list_fixity(
     archive: ArchiveDep, limit: Annotated[int, Query(ge=1, le=200)] = 20
 ) -> list[FixityOut]:
     with archive.db.read() as session:
-        runs = session.scalars(select(FixityRun).order_by(FixityRun.id.desc()).limit(limit)).all()
+        runs = fixity.recent_runs(session, limit)
     return [
         FixityOut(
             id=r.id,
@@ -102,7 +106,7 @@ def list_fixity(
             changed=r.changed,
             untracked=r.untracked,
             repaired=[k for k in r.repaired],
-            ok=not (set(r.missing) | set(r.changed)) - set(r.repaired) and not r.untracked,
+            ok=fixity.run_ok(r),
         )
         for r in runs
     ]

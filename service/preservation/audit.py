@@ -14,10 +14,10 @@ import json
 from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from service.db.models import AuditEntry, as_utc, utcnow
@@ -104,6 +104,11 @@ def verify(session: Session) -> tuple[int, Broken | None]:
     return count, None
 
 
+def _utc(moment: datetime) -> datetime:
+    """SQLite compares times as written (in UTC), so an offset given is turned to UTC."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment
+
+
 def entries(
     *,
     oldest_first: bool = False,
@@ -122,10 +127,21 @@ def entries(
     if target:
         query = query.where(AuditEntry.target == target)
     if since:
-        query = query.where(AuditEntry.at >= since)
+        query = query.where(AuditEntry.at >= _utc(since))
     if until:
-        query = query.where(AuditEntry.at < until)
+        query = query.where(AuditEntry.at < _utc(until))
     return query
+
+
+def count(session: Session, query: Any) -> int:
+    """How many entries the query of `entries` finds (for paging)."""
+    counted = select(func.count()).select_from(query.order_by(None).subquery())
+    return int(session.execute(counted).scalar_one())
+
+
+def actions(session: Session) -> list[str]:
+    """Every action the log holds, for a filter's choices."""
+    return list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
 
 
 def as_row(entry: AuditEntry) -> dict[str, Any]:

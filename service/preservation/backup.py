@@ -15,7 +15,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from sqlalchemy import inspect
 from service.archive import Archive
 from service.db.engine import Database
 from service.db.models import utcnow
+from service.preservation import audit
 from service.storage import ObjectStore
 from service.storage.local import LocalStore
 
@@ -124,7 +125,7 @@ def _read_manifest(folder: Path) -> dict[str, Any]:
     return data
 
 
-def backup(archive: Archive, folder: Path) -> BackupReport:
+def backup(archive: Archive, folder: Path, actor: str = "tdkt") -> BackupReport:
     """Copy the archive into `folder` (made if absent), only objects not there already."""
     folder.mkdir(parents=True, exist_ok=True)
     before = _read_manifest(folder).get("objects", {})
@@ -152,7 +153,11 @@ def backup(archive: Archive, folder: Path) -> BackupReport:
     partial = folder / (MANIFEST + ".part")
     partial.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     partial.replace(folder / MANIFEST)
-    return BackupReport(len(objects), copied, bytes_copied)
+    report = BackupReport(len(objects), copied, bytes_copied)
+    with archive.db.write() as session:  # after the copy: a backup never holds its own entry
+        detail = {"folder": str(folder), **asdict(report)}
+        audit.record(session, actor, "backup.create", None, detail)
+    return report
 
 
 def _database_is_empty(database: Database) -> bool:
@@ -208,3 +213,11 @@ def restore(database: Database, store: ObjectStore, folder: Path) -> int:
         info = copies.stat(key)
         store.put(key, data, content_type=info.content_type, metadata=info.metadata)
     return len(manifest["objects"])
+
+
+def record_restore(database: Database, folder: Path, objects: int, actor: str) -> None:
+    """Audit a restore in the restored log, once its schema is current."""
+    made = _read_manifest(folder).get("created_at")
+    with database.write() as session:
+        detail = {"folder": str(folder), "objects": objects, "backup_made_at": made}
+        audit.record(session, actor, "backup.restore", None, detail)

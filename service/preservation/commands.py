@@ -22,6 +22,7 @@ def fsck(
 ) -> None:
     """Re-hash every original and compare with the database; exit 1 when anything is wrong."""
     from service.archive import open_replica
+    from service.cli_users import CLI
     from service.preservation.backup import backup_objects
     from service.preservation.fixity import fsck as check
     from service.storage import ObjectStore
@@ -33,7 +34,7 @@ def fsck(
         copies: list[ObjectStore] = [backup_objects(f) for f in repair_from or []]
         if archive.settings.replica_url:
             copies.append(open_replica(archive.settings))
-        report = check(archive, copies)
+        report = check(archive, copies, actor=CLI)
     for label in ("missing", "changed", "untracked", "repaired"):
         for key in getattr(report, label):
             typer.echo(f"{label}\t{key}")
@@ -51,12 +52,13 @@ def backup(
     folder: Annotated[Path, typer.Argument(help="Where the copy goes (kept between runs).")],
 ) -> None:
     """Copy the database and every object into FOLDER; objects already there are skipped."""
+    from service.cli_users import CLI
     from service.preservation.backup import BackupError
     from service.preservation.backup import backup as run
 
     with open_settings_archive() as archive:
         try:
-            report = run(archive, folder)
+            report = run(archive, folder, CLI)
         except BackupError as error:
             fail(error.code, error.message, 1)
     typer.echo(f"{report.objects} objects, {report.copied} copied ({report.bytes_copied} bytes)")
@@ -66,9 +68,10 @@ def restore(
     folder: Annotated[Path, typer.Argument(help="A folder made by `tdkt backup`.")],
 ) -> None:
     """Rebuild the archive from a backup into the empty database and store the settings name."""
+    from service.cli_users import CLI
     from service.db.engine import Database
     from service.db.migrate import upgrade
-    from service.preservation.backup import BackupError
+    from service.preservation.backup import BackupError, record_restore
     from service.preservation.backup import restore as run
     from service.storage import open_store
 
@@ -84,6 +87,7 @@ def restore(
     try:
         count = run(database, store, folder)
         upgrade(database)
+        record_restore(database, folder, count, CLI)
     except BackupError as error:
         fail(error.code, error.message, 1)
     finally:
@@ -170,12 +174,16 @@ def verify() -> None:
 @audit_app.command("export")
 def export() -> None:
     """Every entry, oldest first, as CSV on standard output."""
+    from service.cli_users import CLI
     from service.preservation import audit
     from service.preservation.audit_csv import write_csv
 
-    with open_settings_archive() as archive, archive.db.read() as session:
-        query = audit.entries(oldest_first=True)
-        write_csv(audit.iter_rows(session, query), sys.stdout)
+    with open_settings_archive() as archive:
+        with archive.db.write() as session:  # the export is itself the export's last entry
+            audit.record(session, CLI, "audit.export", None, {"format": "csv"})
+        with archive.db.read() as session:
+            query = audit.entries(oldest_first=True)
+            write_csv(audit.iter_rows(session, query), sys.stdout)
 
 
 def install(app: typer.Typer) -> None:

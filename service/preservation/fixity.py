@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from service.archive import Archive, original_key
 from service.db.models import Document, FixityRun, utcnow
@@ -38,6 +39,16 @@ class FsckReport:
     @property
     def ok(self) -> bool:
         return not self.unrepaired and not self.untracked
+
+
+def recent_runs(session: Session, limit: int = 20) -> list[FixityRun]:
+    """The fixity log, newest first."""
+    return list(session.scalars(select(FixityRun).order_by(FixityRun.id.desc()).limit(limit)))
+
+
+def run_ok(run: FixityRun) -> bool:
+    """Nothing left damaged or missing, nothing unowned in the store."""
+    return not (set(run.missing) | set(run.changed)) - set(run.repaired) and not run.untracked
 
 
 def digest(store: ObjectStore, key: str) -> tuple[str, int] | None:
@@ -68,9 +79,13 @@ def _repair(store: ObjectStore, key: str, sha256: str, copies: Sequence[ObjectSt
 
 
 def fsck(
-    archive: Archive, copies: Sequence[ObjectStore] = (), *, trigger: str = "cli"
+    archive: Archive,
+    copies: Sequence[ObjectStore] = (),
+    *,
+    trigger: str = "cli",
+    actor: str = "tdkt",
 ) -> FsckReport:
-    """Check every original (and look for objects nobody owns); log the run."""
+    """Check every original (and look for objects nobody owns); log the run, and audit it."""
     started = utcnow()
     report = FsckReport()
     with archive.db.read() as session:
@@ -106,6 +121,10 @@ def fsck(
                 repaired=report.repaired,
             )
         )
+        detail = {"trigger": trigger, "checked": report.checked,
+                  **{k: len(getattr(report, k)) for k in ("missing", "changed", "untracked",
+                                                          "repaired")}}  # fmt: skip
+        audit.record(session, actor, "fixity.check", None, detail)
         if report.repaired:
-            audit.record(session, "tdkt", "fixity.repair", None, report.repaired)
+            audit.record(session, actor, "fixity.repair", None, report.repaired)
     return report

@@ -1,4 +1,5 @@
-"""The page's routes: sign-in, search, upload, documents, review, people, batches, users.
+"""The page's routes: sign-in, search, upload, documents, review, people, batches, users
+(the audit page is `audit_page`).
 
 Pages read the archive directly and render HTML; every change a page makes goes through
 the JSON API with the sign-in cookie and its CSRF token, so one set of checks and one
@@ -149,6 +150,9 @@ def render(
 def install_pages(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+    from service.web.audit_page import router as audit_router
+
+    app.include_router(audit_router)
 
     @app.exception_handler(SignInRequired)
     async def _sign_in(_request: Request, error: SignInRequired) -> Response:
