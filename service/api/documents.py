@@ -6,7 +6,7 @@ it (`deleted_at` set) and its original, to decide whether to restore it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 from urllib.parse import quote
 
@@ -270,6 +270,20 @@ def _refused(error: DeletionError) -> ApiError:
     return ApiError(error.status, error.code, error.message)
 
 
+def _change(
+    archive: Archive, document_id: int, change: Callable[[Session, Document], object]
+) -> DocumentOut:
+    """Delete or restore one document in one write, a refusal as its 4xx."""
+    with archive.db.write() as session:
+        document = get_or_404(session, Document, document_id, "document")
+        try:
+            change(session, document)
+        except DeletionError as error:
+            raise _refused(error) from None
+        session.flush()
+        return DocumentOut.of(document)
+
+
 @router.delete(
     "/documents/{document_id}",
     response_model=DocumentOut,
@@ -283,14 +297,7 @@ def delete_one(
     user: Archivist,
     reason: Annotated[str | None, Query(max_length=2000, description="Why (audited)")] = None,
 ) -> DocumentOut:
-    with archive.db.write() as session:
-        document = get_or_404(session, Document, document_id, "document")
-        try:
-            delete_document(session, document, user.name, reason)
-        except DeletionError as error:
-            raise _refused(error) from None
-        session.flush()
-        return DocumentOut.of(document)
+    return _change(archive, document_id, lambda s, d: delete_document(s, d, user.name, reason))
 
 
 @router.post(
@@ -300,14 +307,7 @@ def delete_one(
     responses=error_responses(404, 409),
 )
 def restore_one(document_id: DbId, archive: ArchiveDep, user: Archivist) -> DocumentOut:
-    with archive.db.write() as session:
-        document = get_or_404(session, Document, document_id, "document")
-        try:
-            restore_document(session, document, user.name)
-        except DeletionError as error:
-            raise _refused(error) from None
-        session.flush()
-        return DocumentOut.of(document)
+    return _change(archive, document_id, lambda s, d: restore_document(s, d, user.name))
 
 
 class PurgeRequest(BaseModel):
